@@ -77,9 +77,27 @@ let package = Package(
         // A tiny program over TerminalUI alone, so the terminal layer can be tested in tmux.
         .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI"]),
         .testTarget(name: "SegmentsAPITests", dependencies: ["SegmentsAPI"]),
-        .testTarget(name: "SegmentsClientTests", dependencies: ["SegmentsClient", "SegmentsStore", "SegmentsServer"]),
+        // Times the Swift client against the official Python SDK (bench/run.sh).
+        .executableTarget(
+            name: "segments-bench",
+            dependencies: ["SegmentsAPI", "SegmentsClient"],
+            path: "bench/Sources/segments-bench"
+        ),
+        .testTarget(
+            name: "SegmentsClientTests",
+            dependencies: [
+                "SegmentsClient", "SegmentsStore", "SegmentsServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "SegmentsStoreTests", dependencies: ["SegmentsStore"]),
-        .testTarget(name: "SegmentsServerTests", dependencies: ["SegmentsServer", "SegmentsStore"]),
+        .testTarget(
+            name: "SegmentsServerTests",
+            dependencies: [
+                "SegmentsServer", "SegmentsStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "TerminalUI", "SegmentsStore"]),
     ],
