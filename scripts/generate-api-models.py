@@ -643,3 +643,100 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+# ---------------------------------------------------------------------------
+# Test examples: for every model, a full JSON example built from its table, in
+# four forms (all fields; optional fields null; optional fields missing; extra
+# unknown fields), and a registry that decodes and re-encodes each by name.
+
+SPECIAL_EXAMPLES = {
+    "SampleAttributes": {"image": {"url": "https://example.com/a.png"}},
+    "LabelAttributes": {"format_version": "0.1", "annotations": []},
+    "SampleLabel": {"label_status": "LABELED", "score": 0.5},
+    "PointcloudVectorItem": {"id": 1, "category_id": 2, "points": [[1.5, 2.5, 3.5]], "type": "polyline"},
+    "JSONValue": {"nested": [1, "two", None, True]},
+    "JSONObject": {"key": "value", "n": 3},
+}
+
+
+def example_value(typ, depth):
+    typ = typ.replace(" ", "")
+    if typ.startswith("[[") and typ.endswith("]]") and ":" not in typ:
+        return [[1.5, 2.5]]
+    m = re.fullmatch(r"\[(\w+):(\w+)\]", typ)
+    if m:
+        return {"k": example_value(m.group(2), depth + 1)}
+    m = re.fullmatch(r"\[(.+)\]", typ)
+    if m:
+        return [example_value(m.group(1), depth + 1)]
+    if typ == "String":
+        return "text"
+    if typ == "Int":
+        return 7
+    if typ == "Double":
+        return 1.5
+    if typ == "Bool":
+        return True
+    if typ in SPECIAL_EXAMPLES:
+        return SPECIAL_EXAMPLES[typ]
+    if typ in ENUMS:
+        return ENUMS[typ][1][0][1]
+    if typ in MODELS:
+        return model_example(typ, depth + 1, "full" if depth < 2 else "required")
+    raise ValueError(typ)
+
+
+def model_example(name, depth=0, form="full"):
+    fields = parse_fields(MODELS[name][1])
+    out = {}
+    for swift, wire, typ, presence in fields:
+        if presence == "req":
+            out[wire] = example_value(typ, depth)
+        elif presence == "null":
+            out[wire] = None if form == "nulls" else example_value(typ, depth)
+        elif form == "full" or form == "extra":
+            out[wire] = example_value(typ, depth)
+        elif form == "nulls":
+            out[wire] = None
+    if form == "extra":
+        out["x_added_later"] = {"nested": [1, "two", None], "flag": False}
+    return out
+
+
+def write_examples():
+    import json
+    tests = os.path.join(ROOT, "Tests", "SegmentsAPITests", "Generated")
+    os.makedirs(tests, exist_ok=True)
+    lines = [HEADER, "import Foundation", "@testable import SegmentsAPI", "",
+             "/// Examples of every generated model in four forms, and how to round-trip each.",
+             "enum ModelExamples {",
+             "    struct Example: Sendable {",
+             "        let model: String",
+             "        let form: String",
+             "        let json: String",
+             "        let roundTrip: @Sendable (Data) throws -> (first: Data, second: Data)",
+             "    }", "",
+             "    static func roundTrip<T: Codable & Equatable & Sendable>(_ type: T.Type) -> @Sendable (Data) throws -> (first: Data, second: Data) {",
+             "        { data in",
+             "            let decoded = try JSONDecoder().decode(T.self, from: data)",
+             "            let encoded = try JSONEncoder.segments.encode(decoded)",
+             "            let again = try JSONDecoder().decode(T.self, from: encoded)",
+             "            guard again == decoded else { throw RoundTripMismatch(model: String(describing: T.self)) }",
+             "            return (encoded, try JSONEncoder.segments.encode(again))",
+             "        }",
+             "    }", "",
+             "    static let all: [Example] = ["]
+    for name in MODELS:
+        for form in ("full", "nulls", "missing", "extra"):
+            text = json.dumps(model_example(name, 0, form), sort_keys=True)
+            lines.append(f"        Example(model: \"{name}\", form: \"{form}\", json: #\"{text}\"#, roundTrip: roundTrip({name}.self)),")
+    lines.append("    ]")
+    lines.append("}")
+    lines.append("")
+    lines.append("struct RoundTripMismatch: Error { let model: String }")
+    with open(os.path.join(tests, "ModelExamples.swift"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+write_examples()
