@@ -99,7 +99,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "BrowserTests", dependencies: ["Browser", "TerminalUI", "SegmentsStore"]),
+        .testTarget(
+            name: "BrowserTests",
+            dependencies: ["Browser", "TerminalUI", "SegmentsStore", "SegmentsServer", "SegmentsClient"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
