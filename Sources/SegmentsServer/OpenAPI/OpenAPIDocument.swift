@@ -1,0 +1,100 @@
+import Foundation
+import SegmentsAPI
+
+/// Renders the OpenAPI 3.1 document served at `/openapi.json`.
+enum OpenAPIDocument {
+    static let json: Data = JSONCoding.object(document)
+
+    static var document: [String: JSONValue] {
+        var paths: [String: JSONValue] = [:]
+        for operation in OpenAPIOperations.all {
+            var item = paths[operation.path]?.objectValue ?? [:]
+            item[operation.method.rawValue.lowercased()] = .object(render(operation))
+            paths[operation.path] = .object(item)
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "segments-tui serve",
+                "version": "1.0.0",
+                "description": .string(
+                    "A Segments.ai-compatible API over a local workspace, as spoken by the official Python SDK "
+                        + "1.33.0. Every path is also answered with its trailing slash added or removed (never by "
+                        + "redirect). Request bodies may be gzip-compressed (`Content-Encoding: gzip`). Errors are "
+                        + "`{\"detail\": \"…\"}` with the texts the SDK maps to its exceptions."),
+            ],
+            "servers": [["url": "/"]],
+            "paths": .object(paths),
+            "components": [
+                "securitySchemes": [
+                    "APIKey": [
+                        "type": "apiKey", "in": "header", "name": "Authorization",
+                        "description": "`Authorization: APIKey <key>`",
+                    ]
+                ],
+                "schemas": .object(OpenAPISchemas.all),
+            ],
+        ]
+    }
+
+    private static func render(_ operation: DocumentedOperation) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [
+            "operationId": .string(operation.operationID),
+            "summary": .string(operation.summary),
+        ]
+        result["security"] = operation.requiresAPIKey ? [["APIKey": []]] : []
+        var parameters: [JSONValue] = RoutePattern(operation.path).parameterNames.map { name in
+            ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
+        }
+        parameters += operation.query.map { name in
+            ["name": .string(name), "in": "query", "required": false, "schema": ["type": "string"]]
+        }
+        if !parameters.isEmpty { result["parameters"] = .array(parameters) }
+        if let body = operation.requestBody {
+            result["requestBody"] = [
+                "required": true,
+                "content": .object([operation.contentType: ["schema": schemaReference(body)]]),
+            ]
+        }
+        var responses: [String: JSONValue] = [:]
+        var success: [String: JSONValue] = ["description": "Success"]
+        if let response = operation.response {
+            let mediaType = response == "Binary" ? "application/octet-stream" : "application/json"
+            success["content"] = .object([mediaType: ["schema": schemaReference(response)]])
+        }
+        responses[String(operation.status)] = .object(success)
+        let error: JSONValue = ["$ref": "#/components/schemas/Error"]
+        func errorResponse(_ text: String) -> JSONValue {
+            ["description": .string(text), "content": ["application/json": ["schema": error]]]
+        }
+        if operation.requiresAPIKey {
+            responses["401"] = errorResponse("Missing or invalid API key.")
+            responses["403"] = errorResponse("Not allowed for this user.")
+            responses["429"] = errorResponse("Throttled; see Retry-After.")
+        }
+        responses["404"] = errorResponse("Not found (or Invalid page.).")
+        if operation.requestBody != nil {
+            responses["400"] = errorResponse("Invalid body, or a name that already exists.")
+            responses["413"] = errorResponse("Body too large.")
+        }
+        result["responses"] = .object(responses)
+        return result
+    }
+
+    private static func schemaReference(_ name: String) -> JSONValue {
+        if name.hasSuffix("[]") {
+            return ["type": "array", "items": ["$ref": .string("#/components/schemas/\(name.dropLast(2))")]]
+        }
+        return ["$ref": .string("#/components/schemas/\(name)")]
+    }
+}
+
+extension Routes {
+    static var meta: [Route] {
+        [
+            Route(.get, "/openapi.json", "getOpenAPIDocument", access: .open) { _ in
+                APIResponse(status: 200, body: OpenAPIDocument.json)
+            }
+        ]
+    }
+}

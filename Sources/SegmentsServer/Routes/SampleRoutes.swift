@@ -1,0 +1,58 @@
+import Foundation
+import SegmentsAPI
+
+extension Routes {
+    /// Routes 16–22.
+    static var samples: [Route] {
+        [
+            Route(.get, "/datasets/{owner}/{name}/samples/", "getSamples") { request in
+                var query = try SampleQuery(parameters: request.query)
+                guard query.page >= 1, query.perPage >= 1 else { throw SegmentsError.notFound("Invalid page.") }
+                query.perPage = min(query.perPage, Pagination.maximumPerPage)
+                return try .json(await request.service().getSamples(request.dataset, query: query))
+            },
+            Route(.post, "/datasets/{owner}/{name}/samples/", "addSample") { request in
+                let sample = try request.decode(NewSample.self)
+                return try .json(await request.service().addSample(request.dataset, sample), status: 201)
+            },
+            Route(.post, "/datasets/{owner}/{name}/samples_bulk/", "addSamples") { request in
+                let samples = try request.decode([NewSample].self)
+                return try .json(await request.service().addSamples(request.dataset, samples), status: 201)
+            },
+            Route(.delete, "/datasets/{owner}/{name}/samples_bulk/", "deleteSamples") { request in
+                let body = try request.decode(DeleteSamplesRequest.self)
+                // Unknown and malformed uuids are skipped, as documented; the store only sees well-formed ones.
+                let uuids = body.uuids.filter { UUID(uuidString: $0) != nil }.map { $0.lowercased() }
+                let count = try await request.service().deleteSamples(request.dataset, uuids: uuids)
+                return try .json(DeleteSamplesResponse(deletedCount: count))
+            },
+            Route(.get, "/samples/{uuid}/", "getSample") { request in
+                let (labelset, signedURLs) = sampleLabelset(request.query)
+                return try .json(
+                    await request.service().getSample(
+                        request.uuid("uuid"), labelset: labelset, includeSignedURL: signedURLs))
+            },
+            Route(.patch, "/samples/{uuid}/", "updateSample") { request in
+                let update = try request.decode(SampleUpdate.self)
+                return try .json(await request.service().updateSample(request.uuid("uuid"), update))
+            },
+            Route(.delete, "/samples/{uuid}/", "deleteSample") { request in
+                try await request.service().deleteSample(request.uuid("uuid"))
+                return .noContent
+            },
+        ]
+    }
+
+    /// `get_sample(uuid, labelset, include_signed_url=True)` sends
+    /// `?labelset=<name>?include_signed_urls=1` (an SDK bug): split the suffix off.
+    static func sampleLabelset(_ query: [String: String]) -> (labelset: String?, signedURLs: Bool) {
+        var signed = ["1", "true", "True"].contains(query["include_signed_urls"] ?? "")
+        guard var labelset = query["labelset"], !labelset.isEmpty else { return (nil, signed) }
+        if let mark = labelset.firstIndex(of: "?") {
+            let suffix = QueryParameters.parse(String(labelset[labelset.index(after: mark)...]))
+            signed = signed || ["1", "true", "True"].contains(suffix["include_signed_urls"] ?? "")
+            labelset = String(labelset[..<mark])
+        }
+        return (labelset.isEmpty ? nil : labelset, signed)
+    }
+}

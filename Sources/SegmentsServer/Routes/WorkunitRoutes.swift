@@ -1,0 +1,15 @@
+import SegmentsAPI
+
+extension Routes {
+    /// Route 39.
+    static var workunits: [Route] {
+        [
+            Route(.get, "/datasets/{owner}/{name}/workunits/", "getWorkunits") { request in
+                var query = try WorkunitQuery(parameters: request.query)
+                guard query.page >= 1, query.perPage >= 1 else { throw SegmentsError.notFound("Invalid page.") }
+                query.perPage = min(query.perPage, Pagination.maximumPerPage)
+                return try .json(await request.service().getWorkunits(request.dataset, query: query))
+            }
+        ]
+    }
+}
