@@ -54,11 +54,11 @@ public final class HeadlessTerminal: TerminalBackend {
         lastScreen.map(TextRenderer.styledLines) ?? []
     }
 
-    public static func render(_ screen: Screen) -> [String] {
+    nonisolated public static func render(_ screen: Screen) -> [String] {
         TextRenderer.lines(screen)
     }
 
-    public static func renderStyled(_ screen: Screen) -> [String] {
+    nonisolated public static func renderStyled(_ screen: Screen) -> [String] {
         TextRenderer.styledLines(screen)
     }
 }

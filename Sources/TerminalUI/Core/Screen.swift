@@ -67,10 +67,25 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// Draws `text` in a one-row rectangle: truncated with "…" if too long, padded with
-    /// `style` if short, aligned as asked. The whole row of `rect` is written.
-    public mutating func put(_ text: DisplayText, in rect: Rect, style: Style = .plain, alignment: Alignment = .leading) {
+    /// `style` if short, aligned as asked. The whole row of `rect` is written, unless
+    /// `padding` is false (the caller filled the background already).
+    public mutating func put(
+        _ text: DisplayText, in rect: Rect, style: Style = .plain, alignment: Alignment = .leading, padding: Bool = true
+    ) {
         guard rect.width > 0, rect.height > 0 else { return }
-        put(text.fitted(to: rect.width, alignment: alignment), at: rect.origin, style: style, clip: rect)
+        let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
+        // Only text that overflows is copied; the common case draws the glyphs in place.
+        let shown = text.width > rect.width ? text.truncated(to: rect.width) : text
+        let gap = rect.width - shown.width
+        let start =
+            switch alignment {
+            case .leading: rect.x
+            case .trailing: rect.x + gap
+            case .center: rect.x + gap / 2
+            }
+        if padding && start > rect.x { fill(Rect(x: rect.x, y: rect.y, width: start - rect.x, height: 1), style: style) }
+        let end = put(shown, at: Point(x: start, y: rect.y), style: style, clip: row)
+        if padding && end < row.maxX { fill(Rect(x: end, y: rect.y, width: row.maxX - end, height: 1), style: style) }
     }
 
     /// Writes a cell and repairs any wide glyph it cuts in half.

@@ -42,7 +42,6 @@ public struct TableView {
 
     public func render(into screen: inout Screen, area: Rect, state: TableState, focused: Bool = true) {
         guard !area.isEmpty else { return }
-        screen.fill(area)
         let visible = Self.visibleRows(in: area)
         let clamped = state.clamped(count: rowCount, visibleRows: visible)
         let range = state.visibleRange(count: rowCount, visibleRows: visible)
@@ -62,7 +61,10 @@ public struct TableView {
             let style = index == clamped.selected ? Style(focused ? .selection : .selectionInactive) : .plain
             drawRow(rows[line], widths: widths, into: &screen, x: area.x, y: area.y + 1 + line, width: bodyWidth, style: style)
         }
+        let drawnRows = 1 + range.count
+        screen.fill(Rect(x: area.x, y: area.y + drawnRows, width: bodyWidth, height: area.height - drawnRows))
         if scrollbar {
+            screen.fill(Rect(x: area.maxX - 1, y: area.y, width: 1, height: 1), style: Style(.header))
             Scrollbar.render(
                 into: &screen, area: Rect(x: area.maxX - 1, y: area.y + 1, width: 1, height: visible),
                 offset: range.lowerBound, visible: visible, total: rowCount)
@@ -72,14 +74,14 @@ public struct TableView {
     private func drawRow(
         _ cells: [DisplayText], widths: [Int?], into screen: inout Screen, x: Int, y: Int, width: Int, style: Style
     ) {
-        screen.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
-        var column = x
         let limit = Rect(x: x, y: y, width: width, height: 1)
+        screen.fill(limit, style: style)
+        var column = x
         for (index, columnWidth) in widths.enumerated() {
             guard let columnWidth else { continue }
             let text = index < cells.count ? cells[index] : .empty
             let rect = Rect(x: column, y: y, width: columnWidth, height: 1).intersection(limit)
-            screen.put(text, in: rect, style: style, alignment: columns[index].alignment)
+            screen.put(text, in: rect, style: style, alignment: columns[index].alignment, padding: false)
             column += columnWidth + columnGap
         }
     }
