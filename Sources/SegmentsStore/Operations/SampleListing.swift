@@ -1,0 +1,95 @@
+import GRDB
+import SegmentsAPI
+
+extension SegmentsStore {
+    /// One page of a dataset's samples, filtered and sorted as reference 3.4 says.
+    /// Ties are broken by uuid so that consecutive pages never overlap.
+    public func getSamples(_ datasetIdentifier: String, query: SampleQuery) async throws -> [Sample] {
+        let window = try PageWindow(page: query.page, perPage: query.perPage)
+        for status in query.labelStatuses { try Validate.known(status, what: "label status") }
+        for filter in query.metadata where filter.key.isEmpty {
+            throw SegmentsError.validation("Metadata filter \"\(filter)\" has an empty key.")
+        }
+        if query.includeFullLabel && query.labelset == nil {
+            throw SegmentsError.validation("include_full_label needs a labelset.")
+        }
+        return try await read { db in
+            let access = try dataset(db, datasetIdentifier, for: .read)
+            let labelset = try query.labelset.map { try self.labelset(db, access, name: $0) }
+            let (sql, arguments) = SampleListing.sql(
+                datasetID: access.row.id, query: query, labelset: labelset, window: window)
+            let rows = try window.check(SampleRow.fetchAll(db, sql: sql, arguments: arguments))
+            guard let labelset else {
+                return rows.map { sampleResponse($0, datasetFullName: access.row.fullName, label: nil) }
+            }
+            let labels = try SampleListing.labels(db, sampleIDs: rows.map(\.id), labelsetID: labelset.id)
+            return rows.map { row in
+                let label = labels[row.id].map { label -> SampleLabel in
+                    query.includeFullLabel
+                        ? .full(labelResponse(label, sampleUUID: row.uuid, taskType: access.row.taskType,
+                                              labelset: labelset.name))
+                        : .summary(labelSummary(label))
+                }
+                return sampleResponse(row, datasetFullName: access.row.fullName, label: label)
+            }
+        }
+    }
+}
+
+/// The SQL of a sample list. Only fixed fragments are concatenated; every value
+/// the caller gave travels as a `?` argument.
+enum SampleListing {
+    static func sql(datasetID: Int64, query: SampleQuery, labelset: LabelsetRow?, window: PageWindow)
+        -> (String, StatementArguments)
+    {
+        var sql = "SELECT sample.* FROM sample WHERE sample.dataset_id = ?"
+        var arguments: StatementArguments = [datasetID]
+        if let name = query.name, !name.isEmpty {
+            sql += " AND instr(sample.name, ?) > 0"
+            arguments += [name]
+        }
+        for filter in query.metadata {
+            sql += " AND sample.id IN (SELECT sample_id FROM sample_metadata WHERE meta_key = ? AND meta_value = ?)"
+            arguments += [filter.key, filter.value]
+        }
+        let statuses = Array(Set(query.labelStatuses.map(\.rawValue))).sorted()
+        if !statuses.isEmpty {
+            let marks = databaseQuestionMarks(count: statuses.count)
+            if let labelset, !labelset.isGroundTruth {
+                // A sample without a label in the labelset counts as UNLABELED.
+                sql += """
+                     AND COALESCE((SELECT label.label_status FROM label WHERE label.sample_id = sample.id
+                     AND label.labelset_id = ?), 'UNLABELED') IN (\(marks))
+                    """
+                arguments += [labelset.id]
+            } else {
+                sql += " AND sample.gt_label_status IN (\(marks))"
+            }
+            arguments += StatementArguments(statuses)
+        }
+        let direction = query.direction == .descending ? "DESC" : "ASC"
+        sql += " ORDER BY \(sortColumn(query.sort)) \(direction), sample.uuid \(direction) LIMIT ? OFFSET ?"
+        arguments += [window.limit, window.offset]
+        return (sql, arguments)
+    }
+
+    static func sortColumn(_ sort: SampleSort) -> String {
+        switch sort {
+        case .name: "sample.name"
+        case .createdAt: "sample.created_at"
+        case .priority: "sample.priority"
+        case .groundTruthLabelUpdatedAt: "sample.gt_label_updated_at"
+        case .updatedAt: "sample.updated_at"
+        }
+    }
+
+    /// The labels of these samples in one labelset, by sample id.
+    static func labels(_ db: Database, sampleIDs: [Int64], labelsetID: Int64) throws -> [Int64: LabelRow] {
+        guard !sampleIDs.isEmpty else { return [:] }
+        let rows = try LabelRow.fetchAll(
+            db,
+            sql: "SELECT * FROM label WHERE labelset_id = ? AND sample_id IN (\(databaseQuestionMarks(count: sampleIDs.count)))",
+            arguments: [labelsetID] + StatementArguments(sampleIDs))
+        return Dictionary(rows.map { ($0.sampleID, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

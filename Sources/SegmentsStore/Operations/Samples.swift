@@ -1,0 +1,192 @@
+import GRDB
+import SegmentsAPI
+
+extension SegmentsStore {
+    public func getSample(_ uuid: String, labelset: String?, includeSignedURL: Bool) async throws -> Sample {
+        // The SDK sends `?labelset=x?include_signed_urls=1` when both are asked (reference 3.5).
+        let labelsetName = labelset.map { String($0.prefix { $0 != "?" }) }.flatMap { $0.isEmpty ? nil : $0 }
+        return try await read { db in
+            let (sample, access) = try self.sample(db, uuid, for: .read)
+            var label: SampleLabel?
+            if let labelsetName {
+                let labelset = try self.labelset(db, access, name: labelsetName)
+                label = try LabelRow.find(db, sampleID: sample.id, labelsetID: labelset.id).map {
+                    .full(labelResponse($0, sampleUUID: sample.uuid, taskType: access.row.taskType, labelset: labelset.name))
+                }
+            }
+            return sampleResponse(sample, datasetFullName: access.row.fullName, label: label)
+        }
+    }
+
+    public func addSample(_ datasetIdentifier: String, _ sample: NewSample) async throws -> Sample {
+        try SampleWriter.validate(sample)
+        let now = Timestamp.now()
+        return try await write { db in
+            let access = try dataset(db, datasetIdentifier, for: .manageSamples)
+            try SampleWriter.check(db, sample, taskType: access.row.taskType)
+            guard try SampleWriter.find(db, datasetID: access.row.id, name: sample.name) == nil else {
+                throw SegmentsError.alreadyExists("A sample with this name already exists.")
+            }
+            let row = try SampleWriter.insert(
+                db, sample, datasetID: access.row.id, uuid: Identifiers.newUUID(), createdBy: access.account.username,
+                createdAt: now)
+            return sampleResponse(row, datasetFullName: access.row.fullName, label: nil)
+        }
+    }
+
+    /// Adds the samples whose names are new; the others come back unchanged. One
+    /// transaction: an invalid element means none is added.
+    public func addSamples(_ datasetIdentifier: String, _ samples: [NewSample]) async throws -> [Sample] {
+        for sample in samples { try SampleWriter.validate(sample) }
+        let now = Timestamp.now()
+        return try await write { db in
+            let access = try dataset(db, datasetIdentifier, for: .manageSamples)
+            return try samples.map { sample in
+                if let existing = try SampleWriter.find(db, datasetID: access.row.id, name: sample.name) {
+                    return sampleResponse(existing, datasetFullName: access.row.fullName, label: nil)
+                }
+                try SampleWriter.check(db, sample, taskType: access.row.taskType)
+                let row = try SampleWriter.insert(
+                    db, sample, datasetID: access.row.id, uuid: Identifiers.newUUID(),
+                    createdBy: access.account.username, createdAt: now)
+                return sampleResponse(row, datasetFullName: access.row.fullName, label: nil)
+            }
+        }
+    }
+
+    public func updateSample(_ uuid: String, _ update: SampleUpdate) async throws -> Sample {
+        if let name = update.name { try Validate.sampleName(name) }
+        try Validate.finite(update.priority, what: "priority")
+        let now = Timestamp.now()
+        return try await write { db in
+            var (sample, access) = try self.sample(db, uuid, for: .manageSamples)
+            if let name = update.name, name != sample.name {
+                guard try SampleWriter.find(db, datasetID: access.row.id, name: name) == nil else {
+                    throw SegmentsError.alreadyExists("A sample with this name already exists.")
+                }
+                sample.name = name
+            }
+            if let attributes = update.attributes {
+                guard attributes.fits(access.row.taskType) else {
+                    throw SegmentsError.validation(
+                        "The sample attributes do not fit the task type \"\(access.row.taskType.rawValue)\".")
+                }
+                sample.attributesText = try JSONText.encode(attributes)
+            }
+            if let priority = update.priority { sample.priority = priority }
+            if let readme = update.readme { sample.readme = readme }
+            if let labeler = update.assignedLabeler {
+                sample.assignedLabeler = try SampleWriter.assignee(db, labeler.wrapped)
+            }
+            if let reviewer = update.assignedReviewer {
+                sample.assignedReviewer = try SampleWriter.assignee(db, reviewer.wrapped)
+            }
+            if let metadata = update.metadata {
+                sample.metadataText = try JSONText.encode(metadata)
+                try db.execute(sql: "DELETE FROM sample_metadata WHERE sample_id = ?", arguments: [sample.id])
+                try SampleWriter.insertMetadata(db, sampleID: sample.id, metadata: metadata)
+            }
+            sample.updatedAt = now
+            try db.execute(
+                sql: """
+                    UPDATE sample SET name = ?, attributes = ?, metadata = ?, priority = ?, readme = ?,
+                    assigned_labeler = ?, assigned_reviewer = ?, updated_at = ? WHERE id = ?
+                    """,
+                arguments: [
+                    sample.name, sample.attributesText, sample.metadataText, sample.priority, sample.readme,
+                    sample.assignedLabeler, sample.assignedReviewer, sample.updatedAt, sample.id,
+                ])
+            return sampleResponse(sample, datasetFullName: access.row.fullName, label: nil)
+        }
+    }
+
+    public func deleteSample(_ uuid: String) async throws {
+        try await write { db in
+            let (sample, _) = try self.sample(db, uuid, for: .manageSamples)
+            try db.execute(sql: "DELETE FROM sample WHERE id = ?", arguments: [sample.id])
+        }
+    }
+
+    /// Deletes those of the uuids that are samples of this dataset; others are skipped.
+    public func deleteSamples(_ datasetIdentifier: String, uuids: [String]) async throws -> Int {
+        guard !uuids.isEmpty, uuids.count <= 1000 else {
+            throw SegmentsError.validation("Give between 1 and 1000 sample uuids.")
+        }
+        let canonical = uuids.compactMap { try? Validate.uuid($0) }
+        return try await write { db in
+            let access = try dataset(db, datasetIdentifier, for: .manageSamples)
+            var deleted = 0
+            for uuid in Set(canonical) {
+                try db.execute(
+                    sql: "DELETE FROM sample WHERE uuid = ? AND dataset_id = ?", arguments: [uuid, access.row.id])
+                deleted += db.changesCount
+            }
+            return deleted
+        }
+    }
+}
+
+/// Writing sample rows: shared by the operations above and the demo seed.
+enum SampleWriter {
+    static func validate(_ sample: NewSample) throws {
+        try Validate.sampleName(sample.name)
+        try Validate.finite(sample.priority, what: "priority")
+    }
+
+    /// Checks that need the database and the dataset.
+    static func check(_ db: Database, _ sample: NewSample, taskType: TaskType) throws {
+        guard sample.attributes.fits(taskType) else {
+            throw SegmentsError.validation("The sample attributes do not fit the task type \"\(taskType.rawValue)\".")
+        }
+        _ = try assignee(db, sample.assignedLabeler)
+        _ = try assignee(db, sample.assignedReviewer)
+    }
+
+    /// An assignee must be an existing user.
+    static func assignee(_ db: Database, _ username: String?) throws -> String? {
+        guard let username else { return nil }
+        guard let account = try AccountRow.find(db, username: username), !account.isOrganization else {
+            throw SegmentsError.validation("There is no user \"\(username)\" to assign.")
+        }
+        return account.username
+    }
+
+    static func find(_ db: Database, datasetID: Int64, name: String) throws -> SampleRow? {
+        try SampleRow.fetchOne(
+            db, sql: "SELECT * FROM sample WHERE dataset_id = ? AND name = ?", arguments: [datasetID, name])
+    }
+
+    @discardableResult
+    static func insert(
+        _ db: Database, _ sample: NewSample, datasetID: Int64, uuid: String, createdBy: String, createdAt: String
+    ) throws -> SampleRow {
+        let metadata = sample.metadata ?? [:]
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO sample (uuid, dataset_id, name, attributes, metadata, priority, readme, assigned_labeler,
+                    assigned_reviewer, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            uuid, datasetID, sample.name, try JSONText.encode(sample.attributes), try JSONText.encode(metadata),
+            sample.priority, sample.readme, sample.assignedLabeler, sample.assignedReviewer, createdBy, createdAt,
+            createdAt,
+        ])
+        let id = db.lastInsertedRowID
+        try insertMetadata(db, sampleID: id, metadata: metadata)
+        guard let row = try SampleRow.fetchOne(db, sql: "SELECT * FROM sample WHERE id = ?", arguments: [id]) else {
+            throw SegmentsError.notFoundError
+        }
+        return row
+    }
+
+    /// One row per key, the value rendered as metadata filters compare it.
+    static func insertMetadata(_ db: Database, sampleID: Int64, metadata: JSONObject) throws {
+        guard !metadata.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO sample_metadata (sample_id, meta_key, meta_value) VALUES (?, ?, ?)")
+        for (key, value) in metadata {
+            try statement.execute(arguments: [sampleID, key, value.displayString])
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import GRDB
+import SegmentsAPI
+
+/// Writes the demo content inside one transaction, with prepared statements so
+/// that 100k samples take seconds. All randomness comes from `random` and all
+/// times from `timeline`, which is what makes the seed deterministic.
+struct DemoWriter {
+    struct Counts {
+        var datasets: [String] = []
+        var samples = 0
+        var labels = 0
+        var issues = 0
+        var releases = 0
+        var workunits = 0
+    }
+
+    let db: Database
+    var random: SeededRandom
+    let folder: URL
+    var counts = Counts()
+    var pendingReleases: [String] = []
+    private var accountIDs: [String: Int64] = [:]
+    /// Monday 2025-03-03 08:00 UTC: the demo week starts here.
+    private let weekStart: Int64 = Timestamp.parseMicros("2025-03-03T08:00:00Z") ?? 0
+    private static let hour: Int64 = 3_600_000_000
+    private static let day: Int64 = 24 * hour
+
+    init(db: Database, random: SeededRandom, folder: URL) {
+        self.db = db
+        self.random = random
+        self.folder = folder
+    }
+
+    mutating func createAccounts(apiKeys: [String: String]) throws {
+        for (index, username) in DemoSeed.users.enumerated() {
+            let createdAt = Timestamp.string(micros: weekStart - 60 * Self.day + Int64(index) * Self.hour)
+            let account = try Workspace.insertAccount(
+                db, username: username, email: "\(username)@example.com", isOrganization: false, createdAt: createdAt)
+            accountIDs[username] = account.id
+            if let key = apiKeys[username] {
+                try Workspace.insertAPIKey(db, accountID: account.id, key: key, createdAt: createdAt)
+            }
+        }
+        let organization = try Workspace.insertAccount(
+            db, username: DemoSeed.organization, email: nil, isOrganization: true,
+            createdAt: Timestamp.string(micros: weekStart - 50 * Self.day))
+        accountIDs[DemoSeed.organization] = organization.id
+        for (member, role) in [("jane", Role.admin), ("bob", .manager), ("carol", .labeler)] {
+            try db.execute(
+                sql: "INSERT INTO organization_member (organization_id, account_id, role) VALUES (?, ?, ?)",
+                arguments: [organization.id, accountIDs[member], role.rawValue])
+        }
+    }
+
+    mutating func createDataset(_ spec: DemoDatasetSpec, samples sampleCount: Int) throws {
+        guard let ownerID = accountIDs[spec.owner] else { throw SegmentsError.notFoundError }
+        let palette: [[Int]] = [[230, 25, 75], [60, 180, 75], [255, 225, 25], [0, 130, 200], [245, 130, 48], [145, 30, 180]]
+        let categories = spec.categories.enumerated().map { index, name in
+            TaskCategory(name: name, id: index + 1, color: palette[index % palette.count])
+        }
+        let created = weekStart - 20 * Self.day
+        let datasetID = try DatasetWriter.insert(
+            db,
+            DatasetWriter.NewRow(
+                ownerID: ownerID, name: spec.name, description: spec.description, category: spec.category.rawValue,
+                isPublic: spec.isPublic, archived: false, taskType: spec.taskType.rawValue,
+                taskAttributes: try JSONText.encode(TaskAttributes(formatVersion: "0.1", categories: categories)),
+                metadata: try JSONText.encode(["source": "demo", "week": "2025-W10"] as JSONObject),
+                readme: "# \(spec.name)\n\n\(spec.description)\n", settings: try JSONText.encode(DatasetSettings()),
+                clonedFrom: nil, createdAt: Timestamp.string(micros: created)))
+        counts.datasets.append("\(spec.owner)/\(spec.name)")
+        for (username, role) in spec.collaborators {
+            try db.execute(
+                sql: "INSERT INTO collaborator (dataset_id, account_id, role, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [datasetID, accountIDs[username], role.rawValue, Timestamp.string(micros: created + Self.hour)])
+        }
+        guard let groundTruth = try LabelsetRow.find(db, datasetID: datasetID, name: "ground-truth") else {
+            throw SegmentsError.notFoundError
+        }
+        let predictions = spec.predictions
+            ? try LabelsetWriter.insert(
+                db, datasetID: datasetID, name: "predictions", description: "model v3 (nightly)",
+                at: Timestamp.string(micros: created + 2 * Self.hour))
+            : nil
+        let labelers = spec.collaborators.filter { $0.1 == .labeler }.map(\.0) + [spec.owner]
+        let reviewers = spec.collaborators.filter { $0.1 == .reviewer || $0.1 == .admin }.map(\.0) + [spec.owner]
+        let content = DemoContent(spec: spec, categoryCount: categories.count)
+
+        for index in 0..<sampleCount {
+            // Samples arrive over the demo week, in order.
+            let createdAt = weekStart + Int64(index) * (7 * Self.day) / Int64(max(sampleCount, 1))
+                + Int64(random.int(0...59)) * 1_000_000
+            let sample = try insertSample(
+                datasetID: datasetID, spec: spec, content: content, index: index, createdAt: createdAt)
+            // Every status appears in the first nine samples, then at random.
+            let statusIndex = index < 9 ? index : random.int(0...8)
+            if statusIndex > 0 {
+                let status = DemoContent.statuses[statusIndex - 1]
+                let labeler = random.pick(labelers)
+                let labeledAt = createdAt + Int64(random.int(1...36)) * Self.hour / 3
+                let reviewing = Permissions.isReviewing(status)
+                let reviewer = random.pick(reviewers)
+                let updatedAt = reviewing ? labeledAt + Int64(random.int(1...48)) * Self.hour / 4 : labeledAt
+                try insertLabel(
+                    sampleID: sample.id, labelsetID: groundTruth.id, status: status,
+                    attributes: content.label(&random, index: index), score: nil, createdBy: labeler,
+                    createdAt: labeledAt, updatedBy: reviewing ? reviewer : labeler, updatedAt: updatedAt,
+                    reviewed: status == .reviewed || status == .rejected || status == .verified)
+                try db.execute(
+                    sql: "UPDATE sample SET gt_label_status = ?, gt_label_updated_at = ? WHERE id = ?",
+                    arguments: [status.rawValue, Timestamp.string(micros: updatedAt), sample.id])
+                if !spec.isLarge {
+                    try insertWorkunit(
+                        datasetID: datasetID, sample: sample, by: labeler, at: labeledAt,
+                        status: reviewing ? .labeled : status)
+                    if reviewing {
+                        try insertWorkunit(datasetID: datasetID, sample: sample, by: reviewer, at: updatedAt, status: status)
+                    }
+                }
+            }
+            if let predictions, random.chance(0.6) {
+                let at = createdAt + Self.hour
+                try insertLabel(
+                    sampleID: sample.id, labelsetID: predictions.id, status: .prelabeled,
+                    attributes: content.label(&random, index: index),
+                    score: (random.double(0.3...0.99) * 100).rounded() / 100, createdBy: spec.owner, createdAt: at,
+                    updatedBy: spec.owner, updatedAt: at, reviewed: false)
+            }
+            if !spec.isLarge && index % 17 == 3 {
+                try insertIssue(datasetID: datasetID, sample: sample, spec: spec, at: createdAt + 30 * Self.hour)
+            }
+        }
+        for (offset, (name, status)) in spec.releases.enumerated() {
+            try insertRelease(datasetID: datasetID, name: name, status: status,
+                              at: weekStart + Int64(offset * 2 + 2) * Self.day)
+        }
+    }
+
+    private mutating func insertSample(
+        datasetID: Int64, spec: DemoDatasetSpec, content: DemoContent, index: Int, createdAt: Int64
+    ) throws -> (id: Int64, uuid: String, name: String) {
+        let uuid = random.uuid()
+        let name = content.sampleName(index: index)
+        let metadata = content.metadata(&random, index: index)
+        let attributes = content.sampleAttributes(index: index)
+        let stamp = Timestamp.string(micros: createdAt)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO sample (uuid, dataset_id, name, attributes, metadata, priority, readme, created_by,
+                    created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            uuid, datasetID, name, try JSONText.encode(attributes), try JSONText.encode(metadata),
+            Double(random.int(0...10)), spec.owner, stamp, stamp,
+        ])
+        let id = db.lastInsertedRowID
+        try SampleWriter.insertMetadata(db, sampleID: id, metadata: metadata)
+        counts.samples += 1
+        return (id, uuid, name)
+    }
+
+    private mutating func insertLabel(
+        sampleID: Int64, labelsetID: Int64, status: LabelStatus, attributes: JSONValue, score: Double?,
+        createdBy: String, createdAt: Int64, updatedBy: String, updatedAt: Int64, reviewed: Bool
+    ) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO label (sample_id, labelset_id, label_status, attributes, score, created_by, created_at,
+                    updated_by, updated_at, reviewed_by, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let updated = Timestamp.string(micros: updatedAt)
+        try statement.execute(arguments: [
+            sampleID, labelsetID, status.rawValue, try JSONText.encode(attributes), score, createdBy,
+            Timestamp.string(micros: createdAt), updatedBy, updated, reviewed ? updatedBy : nil,
+            reviewed ? updated : nil,
+        ])
+        counts.labels += 1
+    }
+
+    private mutating func insertWorkunit(
+        datasetID: Int64, sample: (id: Int64, uuid: String, name: String), by username: String, at time: Int64,
+        status: LabelStatus
+    ) throws {
+        try WorkunitWriter.insert(
+            db, uuid: random.uuid(), datasetID: datasetID, sampleUUID: sample.uuid, sampleName: sample.name,
+            createdBy: username, createdAt: Timestamp.string(micros: time), status: status,
+            time: random.int(15...600), inactiveTime: random.int(0...30))
+        counts.workunits += 1
+    }
+
+    private mutating func insertIssue(
+        datasetID: Int64, sample: (id: Int64, uuid: String, name: String), spec: DemoDatasetSpec, at time: Int64
+    ) throws {
+        let people = spec.collaborators.map(\.0) + [spec.owner]
+        let uuid = random.uuid()
+        let author = random.pick(people)
+        let status: IssueStatus = random.chance(0.6) ? .open : .closed
+        let anchor: IssueAnchor? = spec.taskType.isPointcloud || random.chance(0.5)
+            ? nil
+            : IssueAnchor(type: .location, location: AnchorLocation(
+                type: "2d", x: Double(random.int(10...900)), y: Double(random.int(10...700))))
+        try IssueWriter.insert(
+            db, uuid: uuid, datasetID: datasetID, sampleID: sample.id, description: random.pick(DemoContent.issueTexts),
+            status: status, anchor: anchor, by: author, at: Timestamp.string(micros: time))
+        guard let issueID = try Int64.fetchOne(db, sql: "SELECT id FROM issue WHERE uuid = ?", arguments: [uuid]) else {
+            return
+        }
+        let commentCount = random.int(0...3)
+        var last = time
+        for number in 0..<commentCount {
+            last += Int64(random.int(1...20)) * Self.hour / 2
+            try IssueWriter.insertComment(
+                db, issueID: issueID, text: DemoContent.commentTexts[(number + random.int(0...5)) % DemoContent.commentTexts.count],
+                by: random.pick(people), at: Timestamp.string(micros: last))
+        }
+        if status == .closed || commentCount > 0 {
+            try db.execute(
+                sql: "UPDATE issue SET updated_by = ?, updated_at = ? WHERE id = ?",
+                arguments: [random.pick(people), Timestamp.string(micros: last + Self.hour), issueID])
+        }
+        counts.issues += 1
+    }
+
+    /// Finished releases get their export file now; a pending one is left to the job.
+    private mutating func insertRelease(datasetID: Int64, name: String, status: ReleaseStatus, at time: Int64) throws {
+        let uuid = random.uuid()
+        try ReleaseWriter.insert(
+            db, uuid: uuid, datasetID: datasetID, name: name, description: "Demo release \(name)",
+            at: Timestamp.string(micros: time))
+        counts.releases += 1
+        guard status == .succeeded else {
+            pendingReleases.append(uuid)
+            return
+        }
+        guard let export = try ReleaseExport.build(db, releaseUUID: uuid) else { return }
+        let key = "releases/\(uuid).json"
+        let file = folder.appendingPathComponent(key)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try export.data.write(to: file, options: .atomic)
+        try db.execute(
+            sql: "UPDATE dataset_release SET status = ?, file_path = ?, samples_count = ? WHERE uuid = ?",
+            arguments: [ReleaseStatus.succeeded.rawValue, key, export.samplesCount, uuid])
+    }
+}
