@@ -66,9 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
             accessLog: noAccessLog ? .none : accessLog == "-" ? .stderr : .file(URL(fileURLWithPath: accessLog)))
         let server = try await RunningServer.start(workspace: workspace, configuration: configuration)
         // Scripts and the SDK test fixture read this line to learn the port.
-        print("Listening on \(server.baseURL)")
-        print("Workspace: \(folder.path)")
-        fflush(stdout)
+        say("Listening on \(server.baseURL)")
+        say("Workspace: \(folder.path)")
 
         let signal = await ShutdownSignal.wait()
         FileHandle.standardError.write(Data("Received \(signal); finishing in-flight requests…\n".utf8))
@@ -82,10 +81,9 @@ struct ServeCommand: AsyncParsableCommand {
         let (user, apiKey) = try workspace.createUser(username: owner, email: nil)
         let keyFile = workspace.folder.appendingPathComponent("owner-api-key")
         try writePrivateFile(keyFile, contents: apiKey + "\n")
-        print("Created the owner user '\(user.username)'. Its API key (shown only this once):")
-        print("  \(apiKey)")
-        print("The key is also in \(keyFile.path) (readable by you only).")
-        fflush(stdout)
+        say("Created the owner user '\(user.username)'. Its API key (shown only this once):")
+        say("  \(apiKey)")
+        say("The key is also in \(keyFile.path) (readable by you only).")
     }
 }
 
@@ -96,4 +94,10 @@ func writePrivateFile(_ url: URL, contents: String) throws {
     guard descriptor >= 0 else { throw ValidationError("Could not create \(url.path).") }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     handle.write(Data(contents.utf8))
+}
+
+/// Writes a line to stdout unbuffered: scripts wait for "Listening on …" on a pipe,
+/// where `print` would sit in a buffer.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

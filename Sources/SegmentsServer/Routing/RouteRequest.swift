@@ -42,6 +42,10 @@ struct RouteRequest: Sendable {
     /// The JSON body as a request type. An empty body reads as `{}` (DRF does the same),
     /// so missing required fields get field errors rather than a parse error.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try Self.decode(type, from: body)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
         let data = body.isEmpty ? Data("{}".utf8) : body
         do {
             return try JSONDecoder().decode(T.self, from: data)
