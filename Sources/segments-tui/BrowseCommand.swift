@@ -1,10 +1,141 @@
 import ArgumentParser
+import Browser
+import Foundation
+import Logging
+import SegmentsAPI
+import SegmentsClient
+import SegmentsStore
+import TerminalUI
 
-// Placeholder until the browse command lands; it refuses to run rather than pretend.
+/// The default command: browse Segments.ai (with an API key) or the embedded workspace.
 struct BrowseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "browse", abstract: "(not available yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Browse datasets, samples, labels and issues (the default command).",
+        discussion: """
+            With SEGMENTS_API_KEY (or --api-key-file) it browses Segments.ai, or SEGMENTS_API_URL / --api-url \
+            (e.g. a `segments-tui serve`). Without a key it opens the embedded workspace, seeding the demo on \
+            first start.
+
+            --keys notation for --headless: characters stand for themselves; <Enter> <Esc> <Tab> <S-Tab> <BS> \
+            <Del> <Space> <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>… <C-x> <A-x> <lt> and \
+            <Resize 100x30>.
+            """)
+
+    @Option(name: .long, help: "Workspace folder for the embedded mode (default: $XDG_DATA_HOME/segments-tui).")
+    var path: String?
+
+    @Option(name: .long, help: "API base URL (default: SEGMENTS_API_URL or https://api.segments.ai/).")
+    var apiUrl: String?
+
+    @Option(name: .long, help: "Read the API key from this file instead of SEGMENTS_API_KEY.")
+    var apiKeyFile: String?
+
+    @Option(name: .customLong("as"), help: "Embedded mode: the workspace user to act as (default: jane).")
+    var actingUser: String?
+
+    @Flag(name: .long, help: "Browse only; nothing that changes data is offered.")
+    var readOnly = false
+
+    @Flag(name: .long, help: "No colours (also NO_COLOR).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Run without a terminal: feed --keys, print the final screen.")
+    var headless = false
+
+    @Option(name: .long, help: "Keys for --headless, e.g. \"j<Enter>/flower<Enter>\".")
+    var keys: String = ""
+
+    @Option(name: .long, help: "Screen size for --headless, WIDTHxHEIGHT.")
+    var size: String = "120x35"
+
+    func validate() throws {
+        if !keys.isEmpty && !headless { throw ValidationError("--keys needs --headless.") }
+        _ = try parsedSize()
+        _ = try KeyNotation.parse(keys)
+    }
+
+    func parsedSize() throws -> Size {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] >= 1, parts[1] >= 1 else {
+            throw ValidationError("--size must be WIDTHxHEIGHT, e.g. 120x35.")
+        }
+        return Size(width: parts[0], height: parts[1])
+    }
 
     func run() async throws {
-        throw ValidationError("'browse' is not available in this build yet.")
+        let environment = ProcessInfo.processInfo.environment
+        let config = ConfigFile.load(environment: environment)
+        var logger = Logger(label: "segments-tui") { label in
+            (try? FileLogHandler(label: label, fileURL: FileLogHandler.defaultURL())).map { $0 as any LogHandler }
+                ?? SwiftLogNoOpLogHandler()
+        }
+        logger.logLevel = environment["SEGMENTS_TUI_LOG"] == "debug" ? .debug : .info
+        let connection = try await connect(environment: environment, config: config, logger: logger)
+        do {
+            try await browse(connection, config: config, logger: logger)
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+    }
+
+    private func browse(_ connection: Connection, config: ConfigFile, logger: Logger) async throws {
+        let session = SessionInfo(
+            server: connection.description, notice: connection.notice, readOnly: readOnly || config.flag("read_only"))
+        if headless {
+            let events = try KeyNotation.parse(keys)
+            let result = await HeadlessRun.run(
+                service: connection.service, session: session, events: events, size: try parsedSize(), logger: logger)
+            print(result.screen)
+            return
+        }
+        let options = NcursesTerminal.Options(noColor: noColor || config.flag("no_color"))
+        try await TerminalSession.run(options: options) { terminal in
+            let app = BrowserApp(service: connection.service, terminal: terminal, session: session, logger: logger)
+            await app.run()
+        }
+    }
+
+    /// The service to browse: the HTTP client when a key is configured, else the workspace.
+    private func connect(environment: [String: String], config: ConfigFile, logger: Logger) async throws -> Connection {
+        var key = environment["SEGMENTS_API_KEY"].flatMap { $0.isEmpty ? nil : $0 } ?? config.values["api_key"]
+        if let apiKeyFile {
+            guard let text = try? String(contentsOfFile: apiKeyFile, encoding: .utf8) else {
+                throw ValidationError("Cannot read the API key file \(apiKeyFile).")
+            }
+            key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let key, !key.isEmpty {
+            let url = apiUrl ?? environment["SEGMENTS_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.values["api_url"]
+                ?? SegmentsClientConfiguration.defaultBaseURL
+            let client = try SegmentsClient(configuration: SegmentsClientConfiguration(apiKey: key, baseURL: url), logger: logger)
+            return Connection(service: client, description: url, notice: nil) {
+                try? await client.shutdown()
+            }
+        }
+        let folder = (path ?? config.values["path"]).map { URL(fileURLWithPath: $0) } ?? Workspace.defaultFolder()
+        let workspace = try Workspace(folder: folder)
+        var notice = "No API key: browsing the embedded workspace."
+        if try workspace.isEmpty {
+            _ = try DemoSeed.seed(into: workspace)
+            notice = "No API key: seeded the demo workspace in \(folder.path) (first start)."
+        }
+        let user = actingUser ?? config.values["user"] ?? DemoSeed.users[0]
+        let store = workspace.store(actingAs: user, baseURL: workspace.fileBaseURL)
+        return Connection(service: store, description: "embedded " + Self.abbreviated(folder.path), notice: notice) {}
+    }
+
+    static func abbreviated(_ path: String) -> String {
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+    }
+
+    struct Connection {
+        var service: any SegmentsService
+        var description: String
+        var notice: String?
+        var close: @Sendable () async -> Void
     }
 }

@@ -1,0 +1,119 @@
+import TerminalUI
+
+/// One row of the key table: the keys, what they do, where, and when they cannot.
+/// The help overlay, the footer hints and docs/keys.md are all generated from the table.
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var command: Command
+    public var description: String
+    /// The footer's word for it; nil keeps it out of the footer.
+    public var short: String?
+    public var context: BindingContext
+    /// Changes data on the server; dropped in read-only mode (none in this browsing release).
+    public var isDestructive = false
+    /// Why the command cannot run now, or nil when it can.
+    public var disabledReason: @Sendable (AppState) -> String? = { _ in nil }
+
+    public var keyLabel: String { keys.map(\.description).joined(separator: " ") }
+}
+
+/// The key table.
+public enum Bindings {
+    public static let all: [Binding] = [
+        // Everywhere
+        Binding(keys: [.character("?")], command: .help, description: "Show this help", short: "help", context: .global),
+        Binding(keys: [.character(":")], command: .commandLine, description: "Command line (:dataset, :sample, :labelset, :tab, :q)", short: "cmd", context: .global),
+        Binding(keys: [.character("/")], command: .filter, description: "Filter the focused list as you type", short: "filter", context: .global),
+        Binding(keys: [.character("r"), .ctrl("r")], command: .refresh, description: "Refresh (retries after an error)", short: "refresh", context: .global),
+        Binding(keys: [.tab], command: .switchPane, description: "Switch between the datasets pane and the dataset", context: .global),
+        Binding(keys: [.character("z")], command: .zoom, description: "Zoom the focused pane", context: .global),
+        Binding(keys: [.character("]"), .right, .character("l")], command: .nextTab, description: "Next tab (→/l also open from the datasets pane)", context: .global),
+        Binding(keys: [.character("["), .left, .character("h")], command: .previousTab, description: "Previous tab (←/h from the first tab goes back to the datasets)", context: .global),
+        Binding(keys: [.character("y")], command: .copy, description: "Copy the selected uuid or URL (OSC 52)", short: "copy", context: .global),
+        Binding(keys: [.character("q"), .escape], command: .back, description: "Back; quit from the datasets pane", short: "back", context: .global),
+        Binding(keys: [.ctrl("c")], command: .quit, description: "Quit", context: .global),
+        // Lists
+        Binding(keys: [.up, .character("k")], command: .navigate(.up), description: "Up", context: .lists),
+        Binding(keys: [.down, .character("j")], command: .navigate(.down), description: "Down", context: .lists),
+        Binding(keys: [.pageUp, .ctrl("b")], command: .navigate(.pageUp), description: "Page up", context: .lists),
+        Binding(keys: [.pageDown, .ctrl("f")], command: .navigate(.pageDown), description: "Page down", context: .lists),
+        Binding(keys: [.ctrl("u")], command: .navigate(.halfPageUp), description: "Half a page up", context: .lists),
+        Binding(keys: [.ctrl("d")], command: .navigate(.halfPageDown), description: "Half a page down", context: .lists),
+        Binding(keys: [.home, .character("g")], command: .navigate(.top), description: "First row", context: .lists),
+        Binding(keys: [.end, .character("G")], command: .navigate(.bottom), description: "Last row", context: .lists),
+        Binding(keys: [.enter], command: .open, description: "Open the selected item", short: "open", context: .lists),
+        // Samples
+        Binding(keys: [.character("s")], command: .chooseStatuses, description: "Filter by label status (several)", short: "status", context: .samples),
+        Binding(keys: [.character("m")], command: .metadataFilter, description: "Filter by metadata key:value", short: "meta", context: .samples),
+        Binding(keys: [.character("o")], command: .chooseSort, description: "Choose the sort", short: "sort", context: .samples),
+        Binding(keys: [.character("O")], command: .toggleDirection, description: "Toggle the sort direction", context: .samples),
+        Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .samples),
+        Binding(keys: [.character("c")], command: .clearFilters, description: "Clear name, status and metadata filters", context: .samples),
+        // Sample detail
+        Binding(
+            keys: [.character("n")], command: .nextSample, description: "Next sample in the current order", short: "next",
+            context: .sampleDetail, disabledReason: { state in state.neighbourReason }),
+        Binding(
+            keys: [.character("p")], command: .previousSample, description: "Previous sample in the current order",
+            short: "prev", context: .sampleDetail, disabledReason: { state in state.neighbourReason }),
+        Binding(keys: [.up, .character("k")], command: .navigate(.up), description: "Scroll up", context: .sampleDetail),
+        Binding(keys: [.down, .character("j")], command: .navigate(.down), description: "Scroll down", context: .sampleDetail),
+        Binding(keys: [.pageUp], command: .navigate(.pageUp), description: "Scroll a page up", context: .sampleDetail),
+        Binding(keys: [.pageDown, .character(" ")], command: .navigate(.pageDown), description: "Scroll a page down", context: .sampleDetail),
+        Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .sampleDetail),
+        // Issues
+        Binding(keys: [.character("s")], command: .cycleIssueStatus, description: "Show open / closed / all issues", short: "open/closed", context: .issues),
+        // Workunits
+        Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
+    ]
+
+    /// The bindings in force: read-only mode drops destructive ones (as k9s does).
+    public static func active(readOnly: Bool) -> [Binding] {
+        readOnly ? all.filter { !$0.isDestructive } : all
+    }
+
+    /// The binding for `key` in the first of `contexts` that has one.
+    public static func lookup(_ key: Key, in contexts: [BindingContext], readOnly: Bool) -> Binding? {
+        let table = active(readOnly: readOnly)
+        for context in contexts {
+            if let binding = table.first(where: { $0.context == context && $0.keys.contains(key) }) { return binding }
+        }
+        return nil
+    }
+
+    /// The key table as Markdown (docs/keys.md).
+    public static func markdown() -> String {
+        var lines = ["# Key bindings", "", "Generated from the binding table (`Sources/Browser/Bindings/Binding.swift`).", ""]
+        for context in BindingContext.allCases {
+            let rows = all.filter { $0.context == context }
+            guard !rows.isEmpty else { continue }
+            lines += ["## \(context.rawValue)", "", "| Keys | Action |", "|---|---|"]
+            for binding in rows {
+                let keys = binding.keys.map { "`\($0.description == "|" ? "\\|" : $0.description)`" }.joined(separator: " ")
+                lines.append("| \(keys) | \(binding.description) |")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension AppState {
+    /// The contexts that apply now, most specific first.
+    public var bindingContexts: [BindingContext] {
+        guard focus == .content, let dataset else { return [.datasets, .lists, .global] }
+        if dataset.detail != nil { return [.sampleDetail, .global] }
+        switch dataset.tab {
+        case .samples: return [.samples, .lists, .global]
+        case .issues: return [.issues, .lists, .global]
+        case .workunits: return [.workunits, .lists, .global]
+        default: return [.lists, .global]
+        }
+    }
+
+    /// Why `n`/`p` cannot move, or nil.
+    var neighbourReason: String? {
+        guard let detail = dataset?.detail else { return "no sample is open" }
+        return detail.source == .lookup ? "this sample was opened by uuid, outside any list" : nil
+    }
+}

@@ -1,0 +1,39 @@
+import TerminalUI
+
+/// Everything a key can ask for. Keys map to commands only through the binding table.
+public enum Command: Hashable, Sendable {
+    case quit
+    case back
+    case help
+    case commandLine
+    case filter
+    case refresh
+    case switchPane
+    case zoom
+    case nextTab
+    case previousTab
+    case navigate(NavigationCommand)
+    case open
+    case copy
+    case nextSample
+    case previousSample
+    case chooseSort
+    case toggleDirection
+    case chooseStatuses
+    case metadataFilter
+    case chooseLabelset
+    case clearFilters
+    case cycleIssueStatus
+    case chooseWorkunitRange
+}
+
+/// Where a binding applies. The most specific context that has a binding for a key wins.
+public enum BindingContext: String, CaseIterable, Hashable, Sendable {
+    case global = "Everywhere"
+    case lists = "Lists and tables"
+    case datasets = "Datasets pane"
+    case samples = "Samples tab"
+    case sampleDetail = "Sample detail"
+    case issues = "Issues tab"
+    case workunits = "Workunits tab"
+}

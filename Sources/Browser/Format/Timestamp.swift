@@ -1,0 +1,61 @@
+/// API timestamps (`2024-05-01T12:30:00.123456Z`, ISO 8601, UTC) to epoch seconds and back,
+/// without Foundation's formatters: rows are formatted on every frame.
+public enum Timestamp {
+    /// Seconds since 1970 for `YYYY-MM-DDTHH:MM:SS…`, or nil when the text is not one.
+    public static func epochSeconds(_ text: String) -> Int64? {
+        let digits = Array(text.utf8.prefix(19))
+        guard digits.count >= 10 else { return nil }
+        func number(_ range: Range<Int>) -> Int64? {
+            var value: Int64 = 0
+            for index in range {
+                guard index < digits.count, (48...57).contains(digits[index]) else { return nil }
+                value = value * 10 + Int64(digits[index] - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        let hour = digits.count >= 19 ? number(11..<13) ?? 0 : 0
+        let minute = digits.count >= 19 ? number(14..<16) ?? 0 : 0
+        let second = digits.count >= 19 ? number(17..<19) ?? 0 : 0
+        var offset: Int64 = 0
+        // A "+02:00" style offset after the seconds, when present.
+        let tail = Array(text.utf8.dropFirst(19).drop { $0 == UInt8(ascii: ".") || (48...57).contains($0) })
+        if tail.count >= 6, tail[0] == UInt8(ascii: "+") || tail[0] == UInt8(ascii: "-") {
+            let hours = Int64(tail[1] - 48) * 10 + Int64(tail[2] - 48)
+            let minutes = Int64(tail[4] - 48) * 10 + Int64(tail[5] - 48)
+            offset = (hours * 3600 + minutes * 60) * (tail[0] == UInt8(ascii: "+") ? 1 : -1)
+        }
+        return daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` in UTC.
+    public static func isoString(epochSeconds: Int64) -> String {
+        let days = epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400
+        let secondsOfDay = epochSeconds - days * 86_400
+        let (year, month, day) = civilFromDays(days)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60))"
+    }
+
+    // Howard Hinnant's civil calendar algorithms.
+    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

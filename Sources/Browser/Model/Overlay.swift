@@ -1,0 +1,60 @@
+import SegmentsAPI
+import TerminalUI
+
+/// What is drawn over the panes and takes the keys first.
+public enum Overlay: Sendable {
+    case help(scroll: Int)
+    case prompt(PromptState)
+    case choice(ChoiceState)
+    case statusPicker(StatusPickerState)
+}
+
+/// A one-line prompt in the status row.
+public struct PromptState: Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// `:` commands.
+        case command
+        /// `/`: filters the focused list as you type.
+        case filter
+        /// Metadata filters `key:value[, key:value]`.
+        case metadata
+    }
+
+    public var kind: Kind
+    public var field: TextField
+    /// Candidates shown above the prompt for `:`; Tab takes the first.
+    public var completions: [String] = []
+    /// The text before the prompt opened, restored on Esc.
+    public var original: String
+
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        field = TextField(text)
+        original = text
+    }
+
+    public var symbol: String {
+        switch kind {
+        case .command: ":"
+        case .filter: "/"
+        case .metadata: "metadata key:value> "
+        }
+    }
+}
+
+/// Picking one option: a sort, a labelset, a workunit range.
+public struct ChoiceState: Sendable {
+    public enum Purpose: Hashable, Sendable { case sort, labelset, workunitRange }
+    public var purpose: Purpose
+    public var title: String
+    public var options: [String]
+    public var selected: Int
+}
+
+/// Ticking several label statuses for the samples filter.
+public struct StatusPickerState: Sendable {
+    public var chosen: Set<String>
+    public var cursor = 0
+
+    public static let statuses: [LabelStatus] = LabelStatus.knownCases
+}

@@ -1,0 +1,74 @@
+import SegmentsAPI
+
+/// Identifies one request; results carry it back so stale ones can be dropped.
+public struct RequestID: Hashable, Sendable, CustomStringConvertible {
+    public let value: Int
+    public var description: String { "#\(value)" }
+}
+
+/// A place a result lands in. At most one request per slot is in flight: a new one
+/// replaces (and cancels) the previous one, so the latest always wins.
+public enum Slot: Hashable, Sendable {
+    case datasets
+    case samplePage(Int)
+    case tab(DatasetTab)
+    /// Issues are needed by two tabs (Samples' open-issue column, Issues) and the detail.
+    case datasetIssues
+    case sampleDetail
+    case sampleLookup
+}
+
+/// What to ask the service. The runner turns each into one or a few `SegmentsService` calls.
+public enum ServiceRequest: Hashable, Sendable {
+    /// The user, then the datasets of the user and of every organisation the user is in.
+    case datasets
+    case samples(dataset: String, query: SampleQuery)
+    case issues(dataset: String)
+    /// There is no listing endpoint: probes each candidate username.
+    case collaborators(dataset: String, candidates: [String])
+    case releases(dataset: String)
+    case labelsets(dataset: String)
+    case workunits(dataset: String, query: WorkunitQuery)
+    case dataset(String)
+    /// The sample and its label in the labelset (nil when it has none).
+    case sampleDetail(uuid: String, labelset: String)
+    /// Finds a sample by uuid (`:sample`), to learn its dataset.
+    case sampleLookup(uuid: String)
+}
+
+/// What came back.
+public enum ServiceResponse: Sendable {
+    case datasets(user: User, datasets: [Dataset])
+    case samples([Sample])
+    case issues([Issue])
+    case collaborators([Collaborator])
+    case releases([Release])
+    case labelsets([Labelset])
+    case workunits([Workunit])
+    case dataset(Dataset)
+    case sampleDetail(Sample, Label?)
+    case sampleLookup(Sample)
+}
+
+/// A failed request, reduced to what the user needs to read.
+public struct RequestFailure: Error, Hashable, Sendable {
+    public var kind: String
+    public var message: String
+
+    public init(kind: String, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public init(_ error: any Error) {
+        if let segments = error as? SegmentsError {
+            self.init(kind: segments.kind, message: segments.message)
+        } else {
+            self.init(kind: "Error", message: String(describing: error))
+        }
+    }
+
+    public var text: String { "\(kind): \(message)" }
+
+    public var isNotFound: Bool { kind == SegmentsError.notFound("").kind }
+}

@@ -1,0 +1,78 @@
+import SegmentsAPI
+import TerminalUI
+
+/// The server-side filter and order of the samples table.
+public struct SampleFilter: Hashable, Sendable {
+    public var name = ""
+    public var statuses: [LabelStatus] = []
+    public var metadata: [MetadataFilter] = []
+    public var sort = SampleSort.name
+    public var direction = SortDirection.ascending
+
+    public init() {}
+
+    /// True when the API returns a subset of the dataset.
+    public var narrows: Bool { !name.isEmpty || !statuses.isEmpty || !metadata.isEmpty }
+
+    func query(labelset: String, page: Int, perPage: Int) -> SampleQuery {
+        SampleQuery(
+            labelset: labelset, name: name.isEmpty ? nil : name, labelStatuses: statuses, metadata: metadata,
+            sort: sort, direction: direction, perPage: perPage, page: page)
+    }
+}
+
+/// The virtualised samples table: pages fetched on demand around the visible rows.
+public struct SamplesState: Sendable {
+    public var filter = SampleFilter()
+    public var pageSize = 100
+    /// Page number (1-based) → its samples.
+    public var pages: [Int: [Sample]] = [:]
+    /// Exact count, once a short (or past-the-end) page was seen.
+    public var knownCount: Int?
+    /// The dataset's sample count; the row count while unfiltered and the end is unseen.
+    public var estimatedCount: Int?
+    public var table = ScrollState()
+    public var error: RequestFailure?
+
+    public init(estimatedCount: Int?) {
+        self.estimatedCount = estimatedCount
+    }
+
+    /// Rows the table has. Unfiltered, the dataset's count lets you jump anywhere (End in a
+    /// 100k dataset fetches the last page). Filtered, the table grows page by page.
+    public var rowCount: Int {
+        if let knownCount { return knownCount }
+        if !filter.narrows, let estimatedCount { return estimatedCount }
+        return loadedPrefixCount
+    }
+
+    /// Whether more rows may exist past `rowCount`.
+    public var mayHaveMore: Bool { knownCount == nil && (filter.narrows || estimatedCount == nil) }
+
+    /// Rows loaded from the first page on without a gap.
+    public var loadedPrefixCount: Int {
+        var page = 1
+        var count = 0
+        while let samples = pages[page] {
+            count += samples.count
+            if samples.count < pageSize { break }
+            page += 1
+        }
+        return count
+    }
+
+    public func sample(at index: Int) -> Sample? {
+        guard index >= 0 else { return nil }
+        return pages[index / pageSize + 1]?[safe: index % pageSize]
+    }
+
+    public func page(of index: Int) -> Int { index / pageSize + 1 }
+
+    /// Forgets every row (filter, sort or labelset changed).
+    mutating func reset() {
+        pages = [:]
+        knownCount = nil
+        error = nil
+        table = ScrollState()
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+import SegmentsAPI
+import TerminalUI
+
+/// The loop: take an event, update the state, run the effects, drain whatever else queued
+/// up, then draw once. Idle means nothing queued and nothing in flight; no CPU is used then,
+/// and the spinner's ticks run only while a request is in flight.
+@MainActor
+public final class BrowserApp {
+    public private(set) var state: AppState
+    private let terminal: any TerminalBackend
+    private let queue = EventQueue()
+    private var runner: EffectRunner?
+    private let logger: Logger
+    private var ticker: Task<Void, Never>?
+    private let ticks: Bool
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// `ticks: false` (headless runs) keeps frames deterministic: no spinner clock.
+    public init(service: any SegmentsService, terminal: any TerminalBackend, session: SessionInfo, logger: Logger, ticks: Bool = true) {
+        self.terminal = terminal
+        self.logger = logger
+        self.ticks = ticks
+        state = AppState(size: terminal.size, session: session)
+        let queue = queue
+        runner = EffectRunner(service: service, logger: logger) { queue.post($0) }
+    }
+
+    public var isIdle: Bool { queue.isEmpty && !state.isBusy }
+
+    /// Posts an event as if it came from the terminal (headless runs and tests).
+    public func send(_ event: Event) {
+        queue.post(event)
+    }
+
+    /// Runs until the user quits or the terminal goes away.
+    public func run() async {
+        let forwarder = Task { [queue, terminal] in
+            for await event in terminal.events {
+                switch event {
+                case .key(let key): queue.post(.key(key))
+                case .resize(let size): queue.post(.resize(size))
+                case .redraw, .mouse: queue.post(.tick)
+                }
+            }
+            queue.finish()
+        }
+        defer { forwarder.cancel() }
+        if !hasBegun { begin() }
+        await loop()
+    }
+
+    private var hasBegun = false
+
+    /// Draws the first frame and starts the first requests (synchronously, so that
+    /// `waitUntilIdle` right after it waits for them).
+    public func begin() {
+        hasBegun = true
+        state.now = Self.now()
+        execute(state.start())
+        draw()
+    }
+
+    /// Handles events until quit or `stop()`.
+    public func loop() async {
+        while !state.isQuitting, let event = await queue.next() {
+            handle(event)
+            for queued in queue.drain() where !state.isQuitting { handle(queued) }
+            draw()
+            updateTicker()
+            if isIdle { resumeIdleWaiters() }
+        }
+        ticker?.cancel()
+        runner?.cancelAll()
+        resumeIdleWaiters()
+    }
+
+    /// Returns once the app is idle (no queued event, no request in flight).
+    public func waitUntilIdle() async {
+        if isIdle && !queue.isFinished { return }
+        if queue.isFinished || state.isQuitting { return }
+        await withCheckedContinuation { idleWaiters.append($0) }
+    }
+
+    public func stop() {
+        queue.finish()
+    }
+
+    private func handle(_ event: Event) {
+        state.now = Self.now()
+        let effects = state.handle(event)
+        execute(effects)
+    }
+
+    private func execute(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .request(let slot, let id, let request): runner?.run(slot, id, request)
+            case .cancel(let slot): runner?.cancel(slot)
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
+            case .quit: queue.finish()
+            }
+        }
+    }
+
+    private func draw() {
+        terminal.draw(BrowserView.render(state))
+    }
+
+    private func updateTicker() {
+        guard ticks else { return }
+        if state.isBusy, ticker == nil {
+            let queue = queue
+            ticker = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(100))
+                    queue.post(.tick)
+                }
+            }
+        } else if !state.isBusy {
+            ticker?.cancel()
+            ticker = nil
+        }
+    }
+
+    private func resumeIdleWaiters() {
+        let waiters = idleWaiters
+        idleWaiters = []
+        waiters.forEach { $0.resume() }
+    }
+
+    static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
+}

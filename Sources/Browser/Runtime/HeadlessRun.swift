@@ -1,0 +1,27 @@
+import Logging
+import SegmentsAPI
+import TerminalUI
+
+/// `--headless`: no terminal; the events are fed one at a time, each after the app went
+/// idle (nothing queued, nothing in flight), and the final screen comes back as text.
+public enum HeadlessRun {
+    @MainActor
+    public static func run(
+        service: any SegmentsService, session: SessionInfo, events: [Event], size: Size, logger: Logger
+    ) async -> (app: BrowserApp, screen: String) {
+        let terminal = HeadlessTerminal(size: size)
+        let app = BrowserApp(service: service, terminal: terminal, session: session, logger: logger, ticks: false)
+        app.begin()
+        let loop = Task { await app.loop() }
+        await app.waitUntilIdle()
+        for event in events {
+            if case .resize(let newSize) = event { terminal.send(.resize(newSize)) }
+            app.send(event)
+            await app.waitUntilIdle()
+        }
+        let screen = BrowserView.text(app.state)
+        app.stop()
+        await loop.value
+        return (app, screen)
+    }
+}

@@ -1,0 +1,55 @@
+import TerminalUI
+
+/// The `--keys` notation: plain characters stand for themselves; names in angle brackets
+/// for the rest: `<Enter> <Esc> <Tab> <S-Tab> <BS> <Del> <Space> <Up> <Down> <Left> <Right>
+/// <Home> <End> <PgUp> <PgDn> <F1>…<F12> <C-x> (Ctrl) <A-x> (Alt) <lt>` (a literal `<`),
+/// and `<Resize 100x30>`, which resizes the headless terminal.
+public enum KeyNotation {
+    public struct ParseError: Error, CustomStringConvertible, Equatable {
+        public var description: String
+    }
+
+    public static func parse(_ text: String) throws -> [Event] {
+        var events: [Event] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            guard character == "<", let close = text[index...].firstIndex(of: ">") else {
+                events.append(.key(character == "\n" ? .enter : .character(character)))
+                index = text.index(after: index)
+                continue
+            }
+            let name = String(text[text.index(after: index)..<close])
+            events.append(try event(named: name))
+            index = text.index(after: close)
+        }
+        return events
+    }
+
+    static let named: [String: Key] = [
+        "enter": .enter, "cr": .enter, "return": .enter, "esc": .escape, "escape": .escape, "tab": .tab,
+        "s-tab": .backTab, "bs": .backspace, "backspace": .backspace, "del": .delete, "delete": .delete,
+        "space": .character(" "), "up": .up, "down": .down, "left": .left, "right": .right, "home": .home,
+        "end": .end, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+        "lt": .character("<"), "insert": .insert,
+    ]
+
+    static func event(named name: String) throws -> Event {
+        let lowered = name.lowercased()
+        if let key = named[lowered] { return .key(key) }
+        if lowered.hasPrefix("resize ") {
+            let parts = lowered.dropFirst(7).split(separator: "x").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+                throw ParseError(description: "<\(name)>: expected <Resize WIDTHxHEIGHT>")
+            }
+            return .resize(Size(width: parts[0], height: parts[1]))
+        }
+        if lowered.count == 3, lowered.hasPrefix("c-") || lowered.hasPrefix("a-"), let last = name.last {
+            return .key(lowered.hasPrefix("c-") ? .ctrl(Character(last.lowercased())) : .alt(last))
+        }
+        if lowered.hasPrefix("f"), let number = Int(lowered.dropFirst()), (1...24).contains(number) {
+            return .key(.function(number))
+        }
+        throw ParseError(description: "<\(name)> is not a key name (see docs/keys.md, \"--keys notation\")")
+    }
+}

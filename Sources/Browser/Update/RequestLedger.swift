@@ -1,0 +1,43 @@
+/// The request bookkeeping on AppState: one id per slot, latest wins.
+extension AppState {
+    /// Starts `request` in `slot`, replacing whatever was in flight there.
+    mutating func start(_ slot: Slot, _ request: ServiceRequest) -> Effect {
+        let id = RequestID(value: nextRequestNumber)
+        nextRequestNumber += 1
+        inFlight[slot] = id
+        return .request(slot, id, request)
+    }
+
+    /// Forgets the slot's request; its result will be dropped as stale.
+    mutating func cancel(_ slot: Slot) -> Effect? {
+        guard inFlight.removeValue(forKey: slot) != nil else { return nil }
+        return .cancel(slot)
+    }
+
+    mutating func cancel(where matches: (Slot) -> Bool) -> [Effect] {
+        inFlight.keys.filter(matches).compactMap { cancel($0) }
+    }
+
+    /// True (and the slot freed) when `id` is the slot's current request.
+    mutating func accept(_ slot: Slot, _ id: RequestID) -> Bool {
+        guard inFlight[slot] == id else { return false }
+        inFlight[slot] = nil
+        return true
+    }
+
+    /// Every slot that belongs to the open dataset.
+    static func isDatasetSlot(_ slot: Slot) -> Bool {
+        switch slot {
+        case .datasets, .sampleLookup: false
+        default: true
+        }
+    }
+
+    mutating func showError(_ text: String) {
+        message = StatusMessage(kind: .error, text: text)
+    }
+
+    mutating func showInfo(_ text: String) {
+        message = StatusMessage(kind: .info, text: text)
+    }
+}

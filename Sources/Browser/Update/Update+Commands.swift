@@ -1,0 +1,269 @@
+import SegmentsAPI
+import TerminalUI
+
+extension AppState {
+    mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .quit:
+            isQuitting = true
+            return cancel(where: { _ in true }) + [.quit]
+        case .back:
+            return back()
+        case .help:
+            overlay = .help(scroll: 0)
+        case .commandLine:
+            var prompt = PromptState(kind: .command, text: "")
+            prompt.completions = CommandLine.completions(for: "", state: self)
+            overlay = .prompt(prompt)
+        case .filter:
+            guard let text = currentFilterText else {
+                showInfo("Nothing to filter here.")
+                return []
+            }
+            overlay = .prompt(PromptState(kind: .filter, text: text))
+        case .refresh:
+            message = nil
+            if focus == .datasets || dataset == nil {
+                datasets.error = nil
+                return [start(.datasets, .datasets)]
+            }
+            if let detail = dataset?.detail, !detail.uuid.isEmpty {
+                return openDetail(uuid: detail.uuid, source: detail.source, sample: detail.sample)
+            }
+            return loadTab(force: true)
+        case .switchPane:
+            guard dataset != nil else { return [] }
+            focus = focus == .datasets ? .content : .datasets
+        case .zoom:
+            zoomed.toggle()
+            return ensureSamplePages()
+        case .nextTab:
+            if focus == .datasets { return openFocused() }
+            return switchTab(by: 1)
+        case .previousTab:
+            if focus == .content, dataset?.detail == nil, dataset?.tab == DatasetTab.allCases.first {
+                focus = .datasets
+                return []
+            }
+            return switchTab(by: -1)
+        case .navigate(let navigation):
+            return navigate(navigation)
+        case .open:
+            return openFocused()
+        case .copy:
+            guard let text = copyableText else {
+                showInfo("Nothing to copy here.")
+                return []
+            }
+            showInfo("Copied \(text)")
+            return [.copyToClipboard(text)]
+        case .nextSample:
+            return moveDetail(by: 1)
+        case .previousSample:
+            return moveDetail(by: -1)
+        case .chooseSort:
+            guard let filter = dataset?.samples.filter else { return [] }
+            let options = SampleSort.allCases
+            overlay = .choice(
+                ChoiceState(
+                    purpose: .sort, title: "Sort samples by", options: options.map(\.title),
+                    selected: options.firstIndex(of: filter.sort) ?? 0))
+        case .toggleDirection:
+            return changeSampleFilter { $0.direction = $0.direction.toggled }
+        case .chooseStatuses:
+            let chosen = Set(dataset?.samples.filter.statuses.map(\.rawValue) ?? [])
+            overlay = .statusPicker(StatusPickerState(chosen: chosen))
+        case .metadataFilter:
+            let text = dataset?.samples.filter.metadata.map(\.description).joined(separator: ", ") ?? ""
+            overlay = .prompt(PromptState(kind: .metadata, text: text))
+        case .chooseLabelset:
+            guard let current = dataset else { return [] }
+            let names = current.labelsetNames
+            overlay = .choice(
+                ChoiceState(
+                    purpose: .labelset, title: "Labelset", options: names,
+                    selected: names.firstIndex(of: current.labelset) ?? 0))
+        case .clearFilters:
+            return changeSampleFilter { filter in
+                filter.name = ""
+                filter.statuses = []
+                filter.metadata = []
+            }
+        case .cycleIssueStatus:
+            guard let filter = dataset?.issueFilter else { return [] }
+            dataset?.issueFilter = filter.next
+            dataset?.issues.scroll = ScrollState()
+        case .chooseWorkunitRange:
+            guard let range = dataset?.workunitRange else { return [] }
+            overlay = .choice(
+                ChoiceState(
+                    purpose: .workunitRange, title: "Workunits from", options: WorkunitRange.allCases.map(\.rawValue),
+                    selected: WorkunitRange.allCases.firstIndex(of: range) ?? 0))
+        }
+        return []
+    }
+
+    private mutating func back() -> [Effect] {
+        if dataset?.detail != nil { return closeDetail() }
+        if focus == .content {
+            focus = .datasets
+            zoomed = false
+            return []
+        }
+        if !datasets.filter.isEmpty {
+            datasets.filter = ""
+            return []
+        }
+        return perform(.quit)
+    }
+
+    mutating func switchTab(by step: Int) -> [Effect] {
+        guard let current = dataset else { return [] }
+        let tabs = DatasetTab.allCases
+        let index = tabs.firstIndex(of: current.tab) ?? 0
+        return show(tabs[(index + step + tabs.count) % tabs.count])
+    }
+
+    mutating func show(_ tab: DatasetTab) -> [Effect] {
+        guard dataset != nil else { return [] }
+        var effects = dataset?.detail != nil ? closeDetail() : []
+        dataset?.tab = tab
+        focus = .content
+        // Leaving a tab cancels what it was waiting for.
+        effects += cancel { slot in
+            switch slot {
+            case .tab(let other): other != tab && other != .info
+            case .samplePage: tab != .samples
+            default: false
+            }
+        }
+        return effects + loadTab()
+    }
+
+    private mutating func navigate(_ navigation: NavigationCommand) -> [Effect] {
+        guard focus == .content, let current = dataset else {
+            let before = selectedDataset?.fullName
+            datasets.scroll = datasets.scroll.applying(
+                navigation, count: visibleDatasets.count, visibleRows: layout.datasetRows)
+            return selectedDataset?.fullName == before ? [] : followDatasetSelection()
+        }
+        if current.detail != nil {
+            let page = max(1, layout.content.height - 1)
+            let step: Int = switch navigation {
+            case .up: -1
+            case .down: 1
+            case .pageUp, .halfPageUp: -page
+            case .pageDown, .halfPageDown: page
+            case .top: -Int(Int32.max)
+            case .bottom: Int(Int32.max)
+            }
+            let limit = max(0, SampleDetailView.textLineCount(self) - layout.content.height)
+            dataset?.detail?.scroll = max(0, min((current.detail?.scroll ?? 0) &+ step, limit))
+            return []
+        }
+        let rows = layout.tabTableRows
+        switch current.tab {
+        case .samples:
+            return moveSamples(navigation)
+        case .issues:
+            dataset?.issues.scroll = current.issues.scroll.applying(navigation, count: current.visibleIssues.count, visibleRows: rows)
+        case .collaborators:
+            dataset?.collaborators.scroll = current.collaborators.scroll.applying(
+                navigation, count: current.visibleCollaborators.count, visibleRows: rows)
+        case .releases:
+            dataset?.releases.scroll = current.releases.scroll.applying(navigation, count: current.visibleReleases.count, visibleRows: rows)
+        case .labelsets:
+            dataset?.labelsets.scroll = current.labelsets.scroll.applying(navigation, count: current.visibleLabelsets.count, visibleRows: rows)
+        case .workunits:
+            dataset?.workunits.scroll = current.workunits.scroll.applying(navigation, count: current.visibleWorkunits.count, visibleRows: rows)
+        case .info:
+            let step = navigation == .up ? -1 : navigation == .down ? 1 : navigation == .top ? -10_000 : navigation == .bottom ? 10_000
+                : (navigation == .pageUp || navigation == .halfPageUp) ? -layout.content.height : layout.content.height
+            dataset?.infoScroll = max(0, min(current.infoScroll + step, 10_000))
+        }
+        return []
+    }
+
+    /// Enter: into the dataset from the list, into a sample from the samples or issues.
+    private mutating func openFocused() -> [Effect] {
+        guard let current = dataset else { return [] }
+        if focus == .datasets {
+            focus = .content
+            return loadTab()
+        }
+        switch current.tab {
+        case .samples:
+            guard let sample = current.samples.sample(at: current.samples.table.selected) else { return [] }
+            return openDetail(uuid: sample.uuid, source: .samples, sample: sample)
+        case .issues:
+            guard let issue = current.visibleIssues[safe: current.issues.scroll.selected] else { return [] }
+            return openDetail(uuid: issue.sampleUUID, source: .issues)
+        default:
+            return []
+        }
+    }
+
+    /// The text `/` edits here: the list's own filter, or the samples' name filter.
+    var currentFilterText: String? {
+        guard focus == .content, let current = dataset else { return datasets.filter }
+        if current.detail != nil { return nil }
+        switch current.tab {
+        case .samples: return current.samples.filter.name
+        case .issues: return current.issues.filter
+        case .collaborators: return current.collaborators.filter
+        case .releases: return current.releases.filter
+        case .labelsets: return current.labelsets.filter
+        case .workunits: return current.workunits.filter
+        case .info: return nil
+        }
+    }
+
+    /// `/` typed a character: narrow the focused list now.
+    mutating func applyFilterText(_ text: String) -> [Effect] {
+        guard focus == .content, let current = dataset else {
+            let before = selectedDataset?.fullName
+            datasets.filter = text
+            datasets.scroll = ScrollState()
+            return selectedDataset?.fullName == before || selectedDataset == nil ? [] : followDatasetSelection()
+        }
+        switch current.tab {
+        case .samples:
+            return changeSampleFilter { $0.name = text }
+        case .issues:
+            dataset?.issues.filter = text
+            dataset?.issues.scroll = ScrollState()
+        case .collaborators:
+            dataset?.collaborators.filter = text
+            dataset?.collaborators.scroll = ScrollState()
+        case .releases:
+            dataset?.releases.filter = text
+            dataset?.releases.scroll = ScrollState()
+        case .labelsets:
+            dataset?.labelsets.filter = text
+            dataset?.labelsets.scroll = ScrollState()
+        case .workunits:
+            dataset?.workunits.filter = text
+            dataset?.workunits.scroll = ScrollState()
+        case .info:
+            break
+        }
+        return []
+    }
+
+    /// What `y` copies: a uuid, or a release's URL, or a dataset's full name.
+    var copyableText: String? {
+        guard focus == .content, let current = dataset else { return selectedDataset?.fullName }
+        if let detail = current.detail { return detail.uuid.isEmpty ? nil : detail.uuid }
+        switch current.tab {
+        case .samples: return current.samples.sample(at: current.samples.table.selected)?.uuid
+        case .issues: return current.visibleIssues[safe: current.issues.scroll.selected]?.uuid
+        case .releases:
+            let release = current.visibleReleases[safe: current.releases.scroll.selected]
+            return release?.attributes.url ?? release?.uuid
+        case .collaborators: return current.visibleCollaborators[safe: current.collaborators.scroll.selected]?.user.username
+        case .labelsets: return current.visibleLabelsets[safe: current.labelsets.scroll.selected]?.name
+        case .workunits: return current.visibleWorkunits[safe: current.workunits.scroll.selected]?.sampleUUID
+        case .info: return current.fullName
+        }
+    }
+}

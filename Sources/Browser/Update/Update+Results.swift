@@ -1,0 +1,110 @@
+import SegmentsAPI
+
+extension AppState {
+    mutating func handleResult(_ slot: Slot, _ result: Result<ServiceResponse, RequestFailure>) -> [Effect] {
+        switch result {
+        case .success(let response):
+            return apply(response, in: slot)
+        case .failure(let failure):
+            return record(failure, in: slot)
+        }
+    }
+
+    private mutating func apply(_ response: ServiceResponse, in slot: Slot) -> [Effect] {
+        switch (slot, response) {
+        case (.datasets, .datasets(let user, let list)):
+            self.user = user
+            datasets.items = list
+            datasets.error = nil
+            datasets.scroll = datasets.scroll.clamped(count: visibleDatasets.count, visibleRows: layout.datasetRows)
+            if let current = dataset, let fresh = list.first(where: { $0.fullName == current.fullName }) {
+                dataset?.dataset = fresh
+                return []
+            }
+            return followDatasetSelection()
+        case (.samplePage(let page), .samples(let samples)):
+            guard var samplesState = dataset?.samples else { return [] }
+            samplesState.pages[page] = samples
+            samplesState.error = nil
+            if samples.count < samplesState.pageSize {
+                samplesState.knownCount = (page - 1) * samplesState.pageSize + samples.count
+            }
+            dataset?.samples = samplesState
+            return ensureSamplePages() + refreshDetailIfWaiting()
+        case (.datasetIssues, .issues(let issues)):
+            dataset?.issues.items = issues
+            dataset?.issues.error = nil
+            return []
+        case (.tab(.collaborators), .collaborators(let list)):
+            dataset?.collaborators.items = list
+            dataset?.collaborators.error = nil
+        case (.tab(.releases), .releases(let list)):
+            dataset?.releases.items = list
+            dataset?.releases.error = nil
+        case (.tab(.labelsets), .labelsets(let list)):
+            dataset?.labelsets.items = list
+            dataset?.labelsets.error = nil
+        case (.tab(.workunits), .workunits(let list)):
+            dataset?.workunits.items = list
+            dataset?.workunits.error = nil
+        case (.tab(.info), .dataset(let fresh)):
+            dataset?.dataset = fresh
+            if let count = fresh.sampleCount { dataset?.samples.estimatedCount = count }
+        case (.sampleDetail, .sampleDetail(let sample, let label)):
+            guard var detail = dataset?.detail, detail.uuid == sample.uuid else { return [] }
+            detail.sample = sample
+            detail.label = label
+            detail.isLoaded = true
+            detail.error = nil
+            dataset?.detail = detail
+        case (.sampleLookup, .sampleLookup(let sample)):
+            return openLookedUp(sample)
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func record(_ failure: RequestFailure, in slot: Slot) -> [Effect] {
+        showError(failure.text)
+        switch slot {
+        case .datasets: datasets.error = failure
+        case .samplePage(let page):
+            // Past the end of a dataset whose count was an estimate: the end is now known.
+            if failure.isNotFound, page > 1, let pageSize = dataset?.samples.pageSize {
+                let known = min(dataset?.samples.knownCount ?? Int.max, (page - 1) * pageSize)
+                dataset?.samples.knownCount = known
+                message = nil
+                return ensureSamplePages()
+            }
+            dataset?.samples.error = failure
+        case .datasetIssues: dataset?.issues.error = failure
+        case .tab(.collaborators): dataset?.collaborators.error = failure
+        case .tab(.releases): dataset?.releases.error = failure
+        case .tab(.labelsets): dataset?.labelsets.error = failure
+        case .tab(.workunits): dataset?.workunits.error = failure
+        case .tab: break
+        case .sampleDetail:
+            dataset?.detail?.error = failure
+            dataset?.detail?.isLoaded = true
+        case .sampleLookup: break
+        }
+        return []
+    }
+
+    /// A `:sample` lookup came back: open its dataset and show it.
+    private mutating func openLookedUp(_ sample: Sample) -> [Effect] {
+        guard let owner = sample.datasetFullName ?? dataset?.fullName else {
+            showError("Sample \(sample.uuid) has no dataset I can open.")
+            return []
+        }
+        var effects = selectDataset(named: owner)
+        guard dataset?.fullName == owner else {
+            showError("Sample \(sample.name) is in \(owner), which is not in your datasets.")
+            return effects
+        }
+        focus = .content
+        effects += openDetail(uuid: sample.uuid, source: .lookup, sample: sample)
+        return effects
+    }
+}

@@ -1,0 +1,42 @@
+import TerminalUI
+
+/// The pure heart of the browser: an event and a state give the next state and the effects
+/// to run. Nothing in here does I/O or reads a clock.
+public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
+    var next = state
+    let effects = next.handle(event)
+    return (next, effects)
+}
+
+extension AppState {
+    /// The effects to run when the browser starts.
+    public mutating func start() -> [Effect] {
+        [start(.datasets, .datasets)]
+    }
+
+    public mutating func handle(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handleKey(key)
+        case .resize(let newSize):
+            size = newSize
+            return ensureSamplePages()
+        case .tick:
+            tick &+= 1
+            return []
+        case .loaded(let slot, let id, let result):
+            guard accept(slot, id) else { return [] }
+            return handleResult(slot, result)
+        }
+    }
+
+    mutating func handleKey(_ key: Key) -> [Effect] {
+        if overlay != nil { return handleOverlayKey(key) }
+        guard let binding = Bindings.lookup(key, in: bindingContexts, readOnly: session.readOnly) else { return [] }
+        if let reason = binding.disabledReason(self) {
+            showInfo("\(binding.description): \(reason)")
+            return []
+        }
+        return perform(binding.command)
+    }
+}

@@ -1,0 +1,78 @@
+import SegmentsAPI
+import TerminalUI
+
+/// Help, prompts, choices and the status picker, drawn over the panes.
+enum OverlayView {
+    static func render(_ state: AppState, into screen: inout Screen, layout: Layout) {
+        guard let overlay = state.overlay else { return }
+        switch overlay {
+        case .help(let scroll):
+            HelpView.render(state, scroll: scroll, into: &screen)
+        case .prompt(let prompt):
+            let row = layout.status
+            let symbol = DisplayText(prompt.symbol)
+            let x = screen.put(symbol, at: row.origin, style: Style(.input, .bold), clip: row)
+            prompt.field.render(into: &screen, area: Rect(x: x, y: row.y, width: row.maxX - x, height: 1))
+            if prompt.kind == .command, !prompt.completions.isEmpty {
+                let shown = prompt.completions.prefix(8)
+                let width = min(row.width, (shown.map { DisplayText($0).width }.max() ?? 0) + 4)
+                let box = Rect(x: row.x, y: row.y - shown.count - 2, width: width, height: shown.count + 2)
+                screen.fill(box, style: Style(.modal))
+                screen.drawBox(box, style: Style(.border), glyphs: .rounded, title: "Tab completes")
+                for (index, completion) in shown.enumerated() {
+                    screen.put(DisplayText(completion), in: box.inset(by: 1).row(index).inset(left: 1), style: Style(index == 0 ? .selection : .modal))
+                }
+            }
+        case .choice(let choice):
+            Modal.choice(title: DisplayText(choice.title), options: choice.options.map { DisplayText($0) }, selected: choice.selected)
+                .render(into: &screen, area: screen.bounds)
+        case .statusPicker(let picker):
+            let statuses = StatusPickerState.statuses
+            let box = screen.bounds.centered(Size(width: 38, height: statuses.count + 5))
+            screen.fill(box, style: Style(.modal))
+            screen.drawBox(box, style: Style(.accent), glyphs: .rounded, title: "Label status filter")
+            let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
+            for (index, status) in statuses.enumerated() {
+                let mark = picker.chosen.contains(status.rawValue) ? "[x] " : "[ ] "
+                let style = index == picker.cursor ? Style(.selection) : Style(.modal)
+                screen.put(DisplayText(mark + Formatting.status(status.rawValue)), in: inner.row(index), style: style)
+                if index != picker.cursor {
+                    screen.restyle(Rect(x: inner.x + 4, y: inner.y + index, width: inner.width - 4, height: 1), style: Style(Palette.role(for: status.rawValue)))
+                }
+            }
+            screen.put("Space toggle · c clear · Enter apply", in: inner.row(inner.height - 1), style: Style(.muted))
+        }
+    }
+}
+
+/// The help overlay, generated from the key table.
+enum HelpView {
+    static func lines(readOnly: Bool) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for context in BindingContext.allCases {
+            let rows = Bindings.active(readOnly: readOnly).filter { $0.context == context }
+            guard !rows.isEmpty else { continue }
+            if !lines.isEmpty { lines.append(StyledLine()) }
+            lines.append(StyledLine(DisplayText(context.rawValue), Style(.title)))
+            for binding in rows {
+                lines.append(StyledLine([
+                    (DisplayText("  " + binding.keyLabel.padding(to: 22)), Style(.accent)),
+                    (DisplayText(binding.description), Style(.modal)),
+                ]))
+            }
+        }
+        return lines
+    }
+
+    static func render(_ state: AppState, scroll: Int, into screen: inout Screen) {
+        let lines = self.lines(readOnly: state.session.readOnly)
+        let box = screen.bounds.inset(top: 1, left: 2, bottom: 1, right: 2).centered(Size(width: 84, height: lines.count + 2))
+        screen.fill(box, style: Style(.modal))
+        screen.drawBox(box, style: Style(.accent), glyphs: .rounded, title: "Keys — ? or Esc closes")
+        let inner = box.inset(top: 1, left: 2, bottom: 1, right: 1)
+        let offset = TextView.clampedOffset(scroll, lineCount: lines.count, visibleRows: inner.height)
+        for (row, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
+            line.draw(into: &screen, rect: inner.row(row))
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import SegmentsAPI
+import TerminalUI
+
+/// One sample: attributes, metadata, the label (who, when, annotations by category),
+/// its issues with comments, and a geometry preview beside (or below) the text.
+enum SampleDetailView {
+    static func render(_ state: AppState, dataset: DatasetState, detail: SampleDetailState, into screen: inout Screen, area: Rect) {
+        let scene = detail.label.map { GeometryPreview.scene(for: $0, dataset: dataset.dataset) }
+        let (textArea, previewArea) = split(area, hasPreview: scene?.shapes.isEmpty == false)
+        let lines = self.lines(state, dataset: dataset, detail: detail)
+        let offset = TextView.clampedOffset(detail.scroll, lineCount: lines.count, visibleRows: textArea.height)
+        for (row, line) in lines.dropFirst(offset).prefix(textArea.height).enumerated() {
+            line.draw(into: &screen, rect: textArea.row(row).inset(left: 1))
+        }
+        guard let previewArea, let scene else { return }
+        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText("Preview · " + scene.caption))
+        GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1))
+    }
+
+    /// Text on the left and the preview on the right when wide; the preview below when narrow.
+    static func split(_ area: Rect, hasPreview: Bool) -> (Rect, Rect?) {
+        guard hasPreview else { return (area, nil) }
+        if area.width >= 90 {
+            let previewWidth = area.width * 45 / 100
+            let (left, right) = area.splitLeft(area.width - previewWidth)
+            return (left, right)
+        }
+        guard area.height >= 16 else { return (area, nil) }
+        let (top, bottom) = area.splitBottom(area.height * 45 / 100)
+        return (top, bottom)
+    }
+
+    /// How many text lines the open detail has (update uses it to bound scrolling).
+    static func textLineCount(_ state: AppState) -> Int {
+        guard let dataset = state.dataset, let detail = dataset.detail else { return 0 }
+        return lines(state, dataset: dataset, detail: detail).count
+    }
+
+    static func lines(_ state: AppState, dataset: DatasetState, detail: SampleDetailState) -> [StyledLine] {
+        let spinner = Spinner.braille.frame(tick: state.tick).string
+        guard let sample = detail.sample else {
+            if let error = detail.error { return [StyledLine(DisplayText("✗ " + error.text), Style(.error)), StyledLine("press r to retry", Style(.muted))] }
+            return [StyledLine(DisplayText(spinner + " loading sample…"), Style(.muted))]
+        }
+        let now = state.now
+        var lines: [StyledLine] = [
+            StyledLine([(DisplayText(sample.name), Style(.title)), (DisplayText("  " + sample.uuid), Style(.muted))]),
+            .field("created", "\(sample.createdBy) · \(Formatting.relative(sample.createdAt, now: now))"),
+            .field("priority", Formatting.decimal(sample.priority)),
+        ]
+        if let labeler = sample.assignedLabeler { lines.append(.field("labeler", labeler)) }
+        if let reviewer = sample.assignedReviewer { lines.append(.field("reviewer", reviewer)) }
+        lines.append(.section("Attributes"))
+        lines += attributeLines(sample.attributes)
+        if !sample.metadata.isEmpty {
+            lines.append(.section("Metadata"))
+            for key in sample.metadata.keys.sorted() {
+                lines.append(.field(key, sample.metadata[key].map(Self.describe) ?? ""))
+            }
+        }
+        lines.append(.section("Label · \(dataset.labelset)"))
+        if let label = detail.label {
+            lines += labelLines(label, dataset: dataset.dataset, now: now)
+            let scene = GeometryPreview.scene(for: label, dataset: dataset.dataset)
+            if scene.shapes.isEmpty { lines.append(.field("preview", scene.caption, valueStyle: Style(.muted))) }
+        } else if detail.isLoaded {
+            lines.append(StyledLine("No label in this labelset.", Style(.muted)))
+        } else {
+            lines.append(StyledLine(DisplayText(spinner + " loading label…"), Style(.muted)))
+        }
+        let issues = (dataset.issues.items ?? []).filter { $0.sampleUUID == sample.uuid }
+        lines.append(.section("Issues (\(issues.count))"))
+        if issues.isEmpty { lines.append(StyledLine(dataset.issues.isLoaded ? "No issues." : "…", Style(.muted))) }
+        for issue in issues {
+            lines.append(StyledLine([
+                (DisplayText("● " + issue.status.rawValue.lowercased() + " "), Style(Palette.role(for: issue.status.rawValue))),
+                (DisplayText(issue.description), .plain),
+                (DisplayText("  \(issue.createdBy) · \(Formatting.relative(issue.createdAt, now: now))"), Style(.muted)),
+            ]))
+            for comment in issue.comments {
+                lines.append(StyledLine([
+                    (DisplayText("    \(comment.createdBy): "), Style(.accent)), (DisplayText(comment.text), .plain),
+                    (DisplayText("  " + Formatting.relative(comment.createdAt, now: now)), Style(.muted)),
+                ]))
+            }
+        }
+        return lines
+    }
+
+    static func attributeLines(_ attributes: SampleAttributes?) -> [StyledLine] {
+        guard let attributes else { return [StyledLine("none", Style(.muted))] }
+        switch attributes.content {
+        case .image(let image):
+            return [.field("image", image.image.url ?? "—", valueStyle: Style(.accent))]
+        case .imageSequence(let sequence):
+            return [.field("frames", Formatting.thousands(sequence.frames.count)), .field("first", sequence.frames.first?.image.url ?? "—", valueStyle: Style(.accent))]
+        case .pointcloud(let cloud):
+            var lines: [StyledLine] = [.field("pcd", cloud.pcd.url, valueStyle: Style(.accent)), .field("format", cloud.pcd.type.rawValue)]
+            if let images = cloud.images { lines.append(.field("images", "\(images.count) calibrated")) }
+            if let z = cloud.defaultZ { lines.append(.field("default z", Formatting.decimal(z))) }
+            return lines
+        case .pointcloudSequence(let sequence):
+            return [.field("frames", Formatting.thousands(sequence.frames.count)), .field("kind", "point-cloud sequence")]
+        case .multiSensor(let multi):
+            return [.field("sensors", multi.sensors.map(\.name).joined(separator: ", "))]
+        case .unrecognized(let json):
+            return [.field("raw", describe(json))]
+        }
+    }
+
+    static func labelLines(_ label: Label, dataset: Dataset, now: Int64) -> [StyledLine] {
+        var lines: [StyledLine] = [
+            StyledLine([
+                (DisplayText("status".padding(to: 10)), Style(.muted)),
+                (DisplayText(Formatting.status(label.labelStatus.rawValue)), Style(Palette.role(for: label.labelStatus.rawValue), .bold)),
+                (DisplayText(label.score.map { "   score " + Formatting.decimal($0) } ?? ""), .plain),
+            ]),
+            .field("created", "\(label.createdBy) · \(Formatting.relative(label.createdAt, now: now))"),
+            .field("updated", "\(label.updatedBy ?? "—") · \(Formatting.relative(label.updatedAt, now: now))"),
+        ]
+        if let reviewer = label.reviewedBy {
+            lines.append(.field("reviewed", "\(reviewer) · \(Formatting.relative(label.reviewedAt, now: now))"))
+        }
+        let groups = annotationGroups(label, dataset: dataset)
+        if !groups.isEmpty {
+            lines.append(.section("Annotations (\(groups.reduce(0) { $0 + $1.count }))"))
+            for group in groups {
+                lines.append(StyledLine([
+                    ("■ ", Style(Palette.categoryRole(index: group.categoryIndex))),
+                    (DisplayText(group.name), .plain), (DisplayText(" × \(group.count)"), Style(.accent)),
+                    (DisplayText(group.detail.isEmpty ? "" : "   " + group.detail), Style(.muted)),
+                ]))
+            }
+        }
+        if case .object(let object)? = label.attributes?.json, let imageAttributes = object["image_attributes"], case .object(let values) = imageAttributes, !values.isEmpty {
+            lines.append(.section("Label attributes"))
+            for key in values.keys.sorted() { lines.append(.field(key, values[key].map(describe) ?? "")) }
+        }
+        return lines
+    }
+
+    struct AnnotationGroup {
+        var name: String
+        var categoryIndex: Int
+        var count: Int
+        var detail: String
+    }
+
+    /// Annotations counted per category, named and ordered as the dataset defines them.
+    static func annotationGroups(_ label: Label, dataset: Dataset) -> [AnnotationGroup] {
+        let categories = dataset.taskAttributes?.categories ?? []
+        var counts: [Int: (count: Int, kinds: Set<String>)] = [:]
+        func add(_ id: Int, _ kind: String) {
+            counts[id, default: (0, [])].count += 1
+            counts[id, default: (0, [])].kinds.insert(kind)
+        }
+        switch label.attributes?.content(for: label.labelType) {
+        case .imageVector(let vector)?: vector.annotations.forEach { add($0.categoryID, $0.type.rawValue) }
+        case .imageSegmentation(let segmentation)?: segmentation.annotations.forEach { add($0.categoryID, "mask") }
+        case .pointcloudCuboid(let cuboids)?: cuboids.annotations.forEach { add($0.categoryID, "cuboid") }
+        case .pointcloudSegmentation(let segmentation)?: segmentation.annotations.forEach { add($0.categoryID, "points") }
+        case .pointcloudVector(let vector)?:
+            for item in vector.annotations {
+                switch item {
+                case .cuboid(let cuboid): add(cuboid.categoryID, "cuboid")
+                case .vector(let annotation): add(annotation.categoryID, annotation.type.rawValue)
+                }
+            }
+        default: break
+        }
+        func order(_ id: Int) -> Int { categories.firstIndex { $0.id == id } ?? id + 1000 }
+        return counts.keys.sorted { order($0) < order($1) }
+            .map { id in
+                let index = categories.firstIndex { $0.id == id }
+                let entry = counts[id] ?? (0, [])
+                return AnnotationGroup(
+                    name: index.map { categories[$0].name } ?? "category \(id)", categoryIndex: index ?? id,
+                    count: entry.count, detail: entry.kinds.sorted().joined(separator: ", "))
+            }
+    }
+
+    /// A JSON value as one short line.
+    static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): return text
+        case .int(let number): return String(number)
+        case .double(let number): return Formatting.decimal(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return "null"
+        case .array(let items): return "[" + items.prefix(6).map(describe).joined(separator: ", ") + (items.count > 6 ? ", …]" : "]")
+        case .object(let object): return "{" + object.keys.sorted().prefix(4).map { "\($0): \(object[$0].map(describe) ?? "")" }.joined(separator: ", ") + (object.count > 4 ? ", …}" : "}")
+        }
+    }
+}

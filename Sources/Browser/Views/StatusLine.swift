@@ -1,0 +1,40 @@
+import TerminalUI
+
+/// The bottom row: footer hints from the key table (or the last message), and on the
+/// right the spinner with the number of requests in flight.
+enum StatusLine {
+    static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
+        screen.fill(area, style: Style(.statusBar))
+        if case .prompt = state.overlay { return }  // the prompt draws itself here
+        var right = ""
+        if state.isBusy {
+            right = Spinner.braille.frame(tick: state.tick).string + " \(state.inFlight.count) request" + (state.inFlight.count == 1 ? "" : "s")
+        }
+        let rightText = DisplayText(right + " ")
+        let leftArea = Rect(x: area.x, y: area.y, width: max(0, area.width - rightText.width - 1), height: 1)
+        if let message = state.message {
+            let style = message.kind == .error ? Style(.error).with(.reverse) : Style(.statusBar, .bold)
+            screen.put(DisplayText(" " + message.text + " "), in: leftArea, style: style)
+        } else {
+            hints(state).draw(into: &screen, rect: leftArea)
+        }
+        if !right.isEmpty {
+            screen.put(rightText, at: Point(x: area.maxX - rightText.width, y: area.y), style: Style(.statusBar, .bold), clip: area)
+        }
+    }
+
+    /// "? help  / filter …": the short names of the bindings in force.
+    static func hints(_ state: AppState) -> StyledLine {
+        var spans: [(DisplayText, Style)] = [(" ", Style(.statusBar))]
+        var seen = Set<String>()
+        for context in state.bindingContexts {
+            for binding in Bindings.active(readOnly: state.session.readOnly) where binding.context == context {
+                guard let short = binding.short, !seen.contains(short), let key = binding.keys.first else { continue }
+                seen.insert(short)
+                spans.append((DisplayText(key.description), Style(.statusBar, .bold)))
+                spans.append((DisplayText(" " + short + "  "), Style(.statusBar)))
+            }
+        }
+        return StyledLine(spans)
+    }
+}
