@@ -65,7 +65,9 @@ enum Sanitizer {
         for scalar in raw.unicodeScalars {
             let disposition = disposition(of: scalar)
             defer { previousWasCR = scalar == "\r" }
-            if disposition == .keep {
+            // Dropped scalars stay in the text until it is split into grapheme clusters (a
+            // ZWJ holds an emoji sequence together), and are left out of the glyphs.
+            if disposition == .keep || disposition == .drop {
                 pending.append(scalar)
                 continue
             }
@@ -122,7 +124,7 @@ enum Sanitizer {
         guard !pending.isEmpty else { return }
         for character in String(pending) {
             var first = true
-            for scalar in character.unicodeScalars {
+            for scalar in character.unicodeScalars where disposition(of: scalar) != .drop {
                 let width = DisplayWidth.of(scalar)
                 if width > 0 {
                     append(
