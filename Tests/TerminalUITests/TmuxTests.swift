@@ -46,6 +46,26 @@ struct TmuxTests {
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
+    /// Keys through real ncurses: the escape delay must tell Esc, Alt-x and arrows apart.
+    @Test func keysAreDecodedThroughNcurses() throws {
+        let tmux = try TmuxHarness(name: "decode", width: 100, height: 12, command: try TmuxHarness.demoPath())
+        defer { tmux.close() }
+        try tmux.waitForText("row 1/1000")
+        let cases: [([String], String)] = [
+            (["Escape"], "key: Esc"), (["M-x"], "key: Alt-x"), (["Right"], "key: →"), (["F5"], "key: F5"),
+            (["BTab"], "key: Shift-Tab"), (["PageDown"], "key: PgDn"), (["Home"], "key: Home"),
+            (["C-a"], "key: Ctrl-A"), (["Tab"], "key: Tab"), (["BSpace"], "key: Backspace"),
+        ]
+        for (keys, expected) in cases {
+            try tmux.run(["send-keys", "-t", tmux.session] + keys)
+            try tmux.waitForText(expected + " ")
+        }
+        try tmux.type("日")
+        try tmux.waitForText("key: 日")
+        try tmux.type("é")
+        try tmux.waitForText("key: é")
+    }
+
     @Test func survivesResizeDownToTenByThreeAndBack() throws {
         let tmux = try TmuxHarness(name: "resize", width: 90, height: 16, command: try TmuxHarness.demoPath())
         defer { tmux.close() }
