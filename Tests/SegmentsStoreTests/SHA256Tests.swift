@@ -1,3 +1,4 @@
+import SegmentsAPI
 import Testing
 @testable import SegmentsStore
 
@@ -45,5 +46,19 @@ struct TimestampTests {
         for text in ["2023-02-29T00:00:00", "2024-13-01", "2024-01-01T24:00:00", "yesterday", "2024-1-1", ""] {
             #expect(Timestamp.parseMicros(text) == nil, "\(text)")
         }
+    }
+}
+
+@Suite("JSON text")
+struct JSONTextTests {
+    @Test("the compact writer produces JSON that decodes to the same tree, escapes included")
+    func roundTrip() throws {
+        let value: JSONValue = [
+            "name": "東京 🚗 \"quoted\" \\ back\nline\u{01}", "n": 3, "x": 1.5, "flag": true, "none": nil,
+            "list": [1, "two", [3.25]], "nested": ["b": 1, "a": [:]],
+        ]
+        let text = JSONText.compact(value)
+        #expect(try JSONText.decode(JSONValue.self, from: text) == value)
+        #expect(JSONText.compact(["b": 1, "a": 2]) == #"{"a":2,"b":1}"#)
     }
 }

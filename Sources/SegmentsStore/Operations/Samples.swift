@@ -168,7 +168,7 @@ enum SampleWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            uuid, datasetID, sample.name, try JSONText.encode(sample.attributes), try JSONText.encode(metadata),
+            uuid, datasetID, sample.name, JSONText.compact(sample.attributes.json), JSONText.compact(.object(metadata)),
             sample.priority, sample.readme, sample.assignedLabeler, sample.assignedReviewer, createdBy, createdAt,
             createdAt,
         ])

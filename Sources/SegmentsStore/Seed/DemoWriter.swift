@@ -151,7 +151,7 @@ struct DemoWriter {
                     created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            uuid, datasetID, name, try JSONText.encode(attributes), try JSONText.encode(metadata),
+            uuid, datasetID, name, JSONText.compact(attributes), JSONText.compact(.object(metadata)),
             Double(random.int(0...10)), spec.owner, stamp, stamp,
         ])
         let id = db.lastInsertedRowID
@@ -171,7 +171,7 @@ struct DemoWriter {
                 """)
         let updated = Timestamp.string(micros: updatedAt)
         try statement.execute(arguments: [
-            sampleID, labelsetID, status.rawValue, try JSONText.encode(attributes), score, createdBy,
+            sampleID, labelsetID, status.rawValue, JSONText.compact(attributes), score, createdBy,
             Timestamp.string(micros: createdAt), updatedBy, updated, reviewed ? updatedBy : nil,
             reviewed ? updated : nil,
         ])
