@@ -86,8 +86,9 @@ struct DemoSeedTests {
             try? FileManager.default.removeItem(at: first.folder)
             try? FileManager.default.removeItem(at: second.folder)
         }
-        _ = try DemoSeed.seed(into: first, samplesPerDataset: 60, randomSeed: 7)
-        _ = try DemoSeed.seed(into: second, samplesPerDataset: 60, randomSeed: 7)
+        let now = Date(timeIntervalSince1970: 1_780_000_000)
+        _ = try DemoSeed.seed(into: first, samplesPerDataset: 60, randomSeed: 7, now: now)
+        _ = try DemoSeed.seed(into: second, samplesPerDataset: 60, randomSeed: 7, now: now)
         let dump = try Self.dump(first)
         #expect(dump.count > 300)
         #expect(dump == (try Self.dump(second)))

@@ -21,14 +21,15 @@ public struct DemoSeedSummary: Sendable {
 /// labels in every status with real geometry, prediction labelsets with scores,
 /// open and closed issues with comments, collaborators in every role, releases
 /// (finished ones and one pending) and workunits over several days. The same
-/// `randomSeed` gives the same data (API keys excepted).
+/// `randomSeed` and `now` give the same data (API keys excepted); by default the
+/// demo week ended yesterday, so relative times in the browser read "2d ago", not "1y ago".
 public enum DemoSeed {
     public static let users = ["jane", "bob", "carol", "dave", "erin"]
     public static let organization = "acme"
 
     public static func seed(
         into workspace: Workspace, samplesPerDataset: Int = 300, largeDatasetSamples: Int? = nil,
-        randomSeed: UInt64 = 42
+        randomSeed: UInt64 = 42, now: Date = Date()
     ) throws -> DemoSeedSummary {
         guard samplesPerDataset >= 1, samplesPerDataset <= 100_000, (largeDatasetSamples ?? 1) >= 1 else {
             throw SegmentsError.validation("The number of samples must be at least 1.")
@@ -42,8 +43,10 @@ public enum DemoSeed {
         for user in users { keys[user] = Workspace.newAPIKey() }
         let apiKeys = keys
         let folder = workspace.folder
+        let weekStart = Self.weekStart(endingAt: now)
         let (counts, pendingRelease) = try workspace.database.write { db in
-            var writer = DemoWriter(db: db, random: SeededRandom(seed: randomSeed), folder: folder)
+            var writer = DemoWriter(
+                db: db, random: SeededRandom(seed: randomSeed), folder: folder, weekStart: weekStart)
             try writer.createAccounts(apiKeys: apiKeys)
             for spec in DemoDatasetSpec.demo { try writer.createDataset(spec, samples: samplesPerDataset) }
             if let largeDatasetSamples {
@@ -56,6 +59,14 @@ public enum DemoSeed {
             apiKeys: apiKeys, datasets: counts.datasets, samples: counts.samples, labels: counts.labels,
             issues: counts.issues, releases: counts.releases, workunits: counts.workunits,
             elapsed: clock.now - started)
+    }
+
+    /// 08:00 UTC nine days before `now`'s day: the latest demo event (a release on
+    /// day eight) lands yesterday, never in the future.
+    static func weekStart(endingAt now: Date) -> Int64 {
+        let day: Int64 = 86_400
+        let today = Int64(now.timeIntervalSince1970) / day * day
+        return (today - 9 * day + 8 * 3_600) * 1_000_000
     }
 }
 

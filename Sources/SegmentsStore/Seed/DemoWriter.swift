@@ -21,15 +21,16 @@ struct DemoWriter {
     var counts = Counts()
     var pendingReleases: [String] = []
     private var accountIDs: [String: Int64] = [:]
-    /// Monday 2025-03-03 08:00 UTC: the demo week starts here.
-    private let weekStart: Int64 = Timestamp.parseMicros("2025-03-03T08:00:00Z") ?? 0
+    /// The demo week starts here (microseconds since 1970, UTC).
+    private let weekStart: Int64
     private static let hour: Int64 = 3_600_000_000
     private static let day: Int64 = 24 * hour
 
-    init(db: Database, random: SeededRandom, folder: URL) {
+    init(db: Database, random: SeededRandom, folder: URL, weekStart: Int64) {
         self.db = db
         self.random = random
         self.folder = folder
+        self.weekStart = weekStart
     }
 
     mutating func createAccounts(apiKeys: [String: String]) throws {
