@@ -163,6 +163,9 @@ static inline int tui_install_signal_handlers(void) {
     return fds[0];
 }
 
+/// Marks an exit signal as handled by the UI loop (it chose not to exit).
+static inline void tui_clear_exit_signal_seen(void) { *tui_exit_signal_seen() = 0; }
+
 static inline void tui_restore_default_signals(void) {
     for (int i = 0; tui_handled_signals(i) != 0; i++) {
         signal(tui_handled_signals(i), SIG_DFL);

@@ -7,7 +7,7 @@ import TerminalUI
 /// A small program over TerminalUI alone: a header, tabs, a table with Japanese names, emoji
 /// and a hostile name, a status bar, modals. It is what the tmux tests drive.
 ///
-///     terminal-demo [--rows N] [--mouse] [--no-color]
+///     terminal-demo [--rows N] [--mouse] [--no-color] [--ctrl-c-key]
 ///     terminal-demo --headless [--size 80x24] [--keys "jj/abc\r"] [--styled]
 ///     terminal-demo --bench [--frames N]
 @main
@@ -28,7 +28,8 @@ enum TerminalDemo {
     @MainActor
     static func runInteractive(_ arguments: [String], rows: Int) async {
         let options = NcursesTerminal.Options(
-            mouse: arguments.contains("--mouse"), noColor: arguments.contains("--no-color"))
+            mouse: arguments.contains("--mouse"), noColor: arguments.contains("--no-color"),
+            interruptAsKey: arguments.contains("--ctrl-c-key"))
         do {
             _ = try await TerminalSession.run(options: options) { terminal in
                 await DemoLoop.run(terminal, rowCount: rows)

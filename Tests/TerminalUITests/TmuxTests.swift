@@ -102,6 +102,19 @@ struct TmuxTests {
         try tmux.waitForText("PROMPT$ ")
     }
 
+    @Test func ctrlCCanBeAKeyForTheApplication() throws {
+        let tmux = try TmuxHarness(name: "ctrlc", width: 80, height: 20, command: Self.shell)
+        defer { tmux.close() }
+        try tmux.waitForText("PROMPT$")
+        try tmux.type("\(try TmuxHarness.demoPath()) --ctrl-c-key; echo EXIT=$?")
+        try tmux.sendKeys("Enter")
+        try tmux.waitForText("row 1/1000")
+        // The demo quits on Ctrl-C through its own loop: exit status 0, not 130.
+        try tmux.sendKeys("C-c")
+        try tmux.waitForText("EXIT=0")
+        #expect(try tmux.capture().contains { $0.contains("terminal-demo: bye") })
+    }
+
     func signalNumber(_ name: String) -> Int32 {
         switch name {
         case "TERM": SIGTERM

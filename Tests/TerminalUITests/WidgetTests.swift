@@ -262,3 +262,15 @@ struct WidgetTests {
         #expect(Spinner.braille.frames.allSatisfy { $0.width == 1 })
     }
 }
+
+@Suite("Prompt line")
+struct PromptLineTests {
+    @Test func promptShowsPrefixAndEditableText() {
+        var prompt = PromptLine(prefix: ":")
+        for character in "jump 東京" { prompt.field.handle(.character(character)) }
+        var screen = Screen(width: 14, height: 1)
+        prompt.render(into: &screen, area: screen.bounds)
+        #expect(HeadlessTerminal.render(screen) == [":jump 東京    "])
+        #expect(screen[10, 0].style.attributes.contains(.reverse))
+    }
+}

@@ -22,11 +22,16 @@ public final class NcursesTerminal: TerminalBackend {
         public var noColor = false
         /// Milliseconds ncurses waits after ESC for the rest of a sequence (Alt-x, arrows).
         public var escapeDelay: Int32 = 25
+        /// Deliver Ctrl-C (SIGINT) as the key `.ctrl("c")` instead of restoring and exiting,
+        /// so the application can use it (close a dialog, cancel, quit cleanly). A second
+        /// Ctrl-C while the first is still unhandled kills the process all the same.
+        public var interruptAsKey = false
 
-        public init(mouse: Bool = false, noColor: Bool = false, escapeDelay: Int32 = 25) {
+        public init(mouse: Bool = false, noColor: Bool = false, escapeDelay: Int32 = 25, interruptAsKey: Bool = false) {
             self.mouse = mouse
             self.noColor = noColor
             self.escapeDelay = escapeDelay
+            self.interruptAsKey = interruptAsKey
         }
     }
 
@@ -34,7 +39,7 @@ public final class NcursesTerminal: TerminalBackend {
     public private(set) var theme: Theme
     public let events: AsyncStream<TerminalEvent>
     private let continuation: AsyncStream<TerminalEvent>.Continuation
-    /// Called on SIGINT, SIGTERM or SIGHUP, just before the terminal is restored and the
+    /// Called on SIGINT (unless `interruptAsKey`), SIGTERM or SIGHUP, just before the terminal is restored and the
     /// process exits with 128 + signal: the place to flush logs.
     public var onExitSignal: (@MainActor (Int32) -> Void)?
 
@@ -319,6 +324,9 @@ public final class NcursesTerminal: TerminalBackend {
             case tui_sigwinch(): handleResize()
             case tui_sigtstp(): suspend()
             case tui_sigcont(): resume()
+            case tui_sigint() where options.interruptAsKey:
+                tui_clear_exit_signal_seen()
+                emit(.key(.ctrl("c")))
             default: exitOnSignal(signal)
             }
         }
