@@ -64,12 +64,13 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, publicURL: publicURL, maxBodyBytes: maxBodyMB << 20,
             rateLimit: rateLimit == 0 ? nil : RateLimit(requests: rateLimit, per: .seconds(rateWindow)),
             accessLog: noAccessLog ? .none : accessLog == "-" ? .stderr : .file(URL(fileURLWithPath: accessLog)))
+        let shutdown = await ShutdownSignal.trap()
         let server = try await RunningServer.start(workspace: workspace, configuration: configuration)
         // Scripts and the SDK test fixture read this line to learn the port.
         say("Listening on \(server.baseURL)")
         say("Workspace: \(folder.path)")
 
-        let signal = await ShutdownSignal.wait()
+        let signal = await shutdown.wait()
         FileHandle.standardError.write(Data("Received \(signal); finishing in-flight requests…\n".utf8))
         await server.stop()
         await workspace.shutdown()
