@@ -8,7 +8,7 @@ public enum HeadlessRun {
     @MainActor
     public static func run(
         service: any SegmentsService, session: SessionInfo, events: [Event], size: Size, logger: Logger
-    ) async -> (app: BrowserApp, screen: String) {
+    ) async -> HeadlessResult {
         let terminal = HeadlessTerminal(size: size)
         let app = BrowserApp(service: service, terminal: terminal, session: session, logger: logger, ticks: false)
         app.begin()
@@ -22,6 +22,13 @@ public enum HeadlessRun {
         let screen = BrowserView.text(app.state)
         app.stop()
         await loop.value
-        return (app, screen)
+        return HeadlessResult(screen: screen, state: app.state, clipboard: terminal.clipboard)
     }
+}
+
+/// What a headless run leaves: the final screen as text, the state, and what was copied.
+public struct HeadlessResult: Sendable {
+    public var screen: String
+    public var state: AppState
+    public var clipboard: [String]
 }

@@ -53,3 +53,24 @@ public enum KeyNotation {
         throw ParseError(description: "<\(name)> is not a key name (see docs/keys.md, \"--keys notation\")")
     }
 }
+
+/// The `--keys` notation as docs/keys.md documents it.
+public enum KeyNotationDoc {
+    public static let text = """
+        ## --keys notation (headless runs)
+
+        `segments-tui --headless --keys "…" [--size 120x35]` feeds the keys one at a time, waits after each \
+        until the browser is idle (no request in flight, no event queued), then prints the screen.
+
+        | Write | For |
+        |---|---|
+        | `a`, `/`, `:` … | the character itself |
+        | `<Enter>` `<Esc>` `<Tab>` `<S-Tab>` `<BS>` `<Del>` `<Space>` | those keys |
+        | `<Up>` `<Down>` `<Left>` `<Right>` `<Home>` `<End>` `<PgUp>` `<PgDn>` | movement keys |
+        | `<F1>` … `<F24>` | function keys |
+        | `<C-c>`, `<A-x>` | Ctrl-C, Alt-x |
+        | `<lt>` | a literal `<` |
+        | `<Resize 100x30>` | resize the headless terminal |
+
+        """
+}

@@ -1,0 +1,55 @@
+import Browser
+import Foundation
+import Logging
+import SegmentsAPI
+import SegmentsStore
+import TerminalUI
+
+/// One seeded demo workspace (small datasets plus a large one) shared by the scenarios:
+/// seeding is the slow part, and browsing never changes data.
+final class BrowserFixture: Sendable {
+    static let largeSamples = 20_000
+    static let shared: Task<BrowserFixture, any Error> = Task { try BrowserFixture() }
+
+    let folder: URL
+    let workspace: Workspace
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-tests-\(UUID().uuidString)")
+        workspace = try Workspace(folder: folder)
+        _ = try DemoSeed.seed(into: workspace, samplesPerDataset: 120, largeDatasetSamples: Self.largeSamples)
+    }
+
+    func store(_ user: String = "jane") -> SegmentsStore {
+        workspace.store(actingAs: user, baseURL: workspace.fileBaseURL)
+    }
+
+    /// Runs the browser headless on `service` with `keys` (the --keys notation).
+    @MainActor
+    static func run(
+        _ keys: String, service: any SegmentsService, size: Size = Size(width: 120, height: 35),
+        session: SessionInfo = SessionInfo(server: "test workspace")
+    ) async throws -> HeadlessResult {
+        let events = try KeyNotation.parse(keys)
+        return await HeadlessRun.run(
+            service: service, session: session, events: events, size: size, logger: Logger(label: "browser-tests"))
+    }
+
+    @MainActor
+    static func run(_ keys: String, user: String = "jane", size: Size = Size(width: 120, height: 35)) async throws -> HeadlessResult {
+        let fixture = try await shared.value
+        return try await run(keys, service: fixture.store(user), size: size)
+    }
+}
+
+extension HeadlessResult {
+    var lines: [String] { screen.components(separatedBy: "\n") }
+
+    /// The status bar (last line).
+    var statusLine: String { lines.last ?? "" }
+
+    func contains(_ text: String) -> Bool { screen.contains(text) }
+
+    /// The rows of the table that contain `text`.
+    func rows(containing text: String) -> [String] { lines.filter { $0.contains(text) } }
+}
