@@ -20,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        // Already in the graph through the packages above; named so targets may import them.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The domain: models, enums, errors, queries and the service protocol. No I/O.
@@ -29,6 +33,9 @@ let package = Package(
             dependencies: [
                 "SegmentsAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -47,6 +54,10 @@ let package = Package(
                 "SegmentsStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -86,22 +97,33 @@ let package = Package(
         .testTarget(
             name: "SegmentsClientTests",
             dependencies: [
-                "SegmentsClient", "SegmentsStore", "SegmentsServer",
+                "SegmentsAPI", "SegmentsClient", "SegmentsStore", "SegmentsServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SegmentsStoreTests", dependencies: ["SegmentsStore"]),
+        .testTarget(
+            name: "SegmentsStoreTests",
+            dependencies: ["SegmentsAPI", "SegmentsStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "SegmentsServerTests",
             dependencies: [
-                "SegmentsServer", "SegmentsStore",
+                "SegmentsAPI", "SegmentsServer", "SegmentsStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "BrowserTests",
-            dependencies: ["Browser", "TerminalUI", "SegmentsStore", "SegmentsServer", "SegmentsClient"]
+            dependencies: [
+                "Browser", "TerminalUI", "SegmentsAPI", "SegmentsStore", "SegmentsServer", "SegmentsClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
