@@ -7,7 +7,7 @@ import TerminalUI
 /// A small program over TerminalUI alone: a header, tabs, a table with Japanese names, emoji
 /// and a hostile name, a status bar, modals. It is what the tmux tests drive.
 ///
-///     terminal-demo [--rows N] [--mouse] [--no-color] [--ctrl-c-key]
+///     terminal-demo [--rows N] [--mouse] [--no-color] [--ctrl-c-key] [--fail-after-first-frame]
 ///     terminal-demo --headless [--size 80x24] [--keys "jj/abc\r"] [--styled]
 ///     terminal-demo --bench [--frames N]
 @main
@@ -31,8 +31,14 @@ enum TerminalDemo {
             mouse: arguments.contains("--mouse"), noColor: arguments.contains("--no-color"),
             interruptAsKey: arguments.contains("--ctrl-c-key"))
         do {
+            let failAfterFirstFrame = arguments.contains("--fail-after-first-frame")
             _ = try await TerminalSession.run(options: options) { terminal in
-                await DemoLoop.run(terminal, rowCount: rows)
+                // Exercises the thrown-error exit path: the session must still restore the terminal.
+                if failAfterFirstFrame {
+                    terminal.draw(DemoView.render(DemoState(rows: DemoData.rows(count: rows), size: terminal.size)))
+                    throw DemoError.requestedFailure
+                }
+                return await DemoLoop.run(terminal, rowCount: rows)
             }
             print("terminal-demo: bye")
         } catch {
@@ -73,6 +79,10 @@ enum TerminalDemo {
         let line = DisplayText(message).string + "\n"
         _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, line.utf8.count) }
     }
+}
+
+enum DemoError: Error {
+    case requestedFailure
 }
 
 extension String {

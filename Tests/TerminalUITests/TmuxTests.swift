@@ -11,7 +11,10 @@ struct TmuxTests {
     @Test func wideCharactersAndHostileNamesShowCorrectly() throws {
         let tmux = try TmuxHarness(name: "wide", width: 90, height: 16, command: try TmuxHarness.demoPath())
         defer { tmux.close() }
-        let lines = try tmux.waitForText("東京タワー_夜景.jpg")
+        // The status bar is the last row ncurses writes: once it is there, the frame is complete.
+        let lines = try tmux.waitFor("a complete first frame") { lines in
+            lines.contains { $0.contains("東京タワー_夜景.jpg") } && lines.contains { $0.contains("row 1/1000") }
+        }
         let header = try #require(lines.first { $0.hasPrefix("Name") })
         let statusColumn = try #require(displayColumn(of: "Status", in: header))
         // Every row's second column starts where the header says, whatever the name holds.
@@ -92,14 +95,35 @@ struct TmuxTests {
         try tmux.waitForText("row 1/1000")
         let pid = try #require(try tmux.childOfPane(), "demo process not found")
         #expect(kill(pid, signalNumber(signal)) == 0)
-        let lines = try tmux.waitForText("EXIT=\(expectedStatus)")
-        // Canonical mode and echo are back: the terminal is usable again.
-        let modes = try #require(lines.first { $0.contains("icanon") })
-        #expect(modes.contains("icanon") && !modes.contains("-icanon"), "\(modes)")
-        #expect(modes.contains("echo") && !modes.contains("-echo "), "\(modes)")
+        // stty's answer is a line of its own, "icanon echo" when the terminal is restored
+        // ("-icanon -echo" if it were left in curses mode); the command line also mentions both.
+        let lines = try tmux.waitFor("stty's answer") { lines in
+            lines.contains { Self.isModesLine($0) }
+        }
+        #expect(lines.contains { $0.contains("EXIT=\(expectedStatus)") })
+        let modes = try #require(lines.first { Self.isModesLine($0) })
+        #expect(modes.trimmingCharacters(in: .whitespaces) == "icanon echo")
         #expect(try tmux.display("#{alternate_on}") == "0")
         #expect(try tmux.display("#{cursor_flag}") == "1")
         try tmux.waitForText("PROMPT$ ")
+    }
+
+    @Test func terminalIsRestoredAfterAThrownError() throws {
+        let tmux = try TmuxHarness(name: "throw", width: 80, height: 20, command: Self.shell)
+        defer { tmux.close() }
+        try tmux.waitForText("PROMPT$")
+        try tmux.type(
+            "\(try TmuxHarness.demoPath()) --fail-after-first-frame; echo EXIT=$?; echo ECHO_OFF=$(stty -a | grep -c -- '-echo ')")
+        try tmux.sendKeys("Enter")
+        // The command line itself contains "ECHO_OFF=$(", so wait for the digit.
+        let lines = try tmux.waitFor("stty's answer") { lines in
+            lines.contains { $0.contains("ECHO_OFF=0") || $0.contains("ECHO_OFF=1") }
+        }
+        #expect(lines.contains { $0.contains("EXIT=1") })
+        #expect(lines.contains { $0.contains("terminal-demo: requestedFailure") })
+        #expect(lines.contains { $0.contains("ECHO_OFF=0") })
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        #expect(try tmux.display("#{cursor_flag}") == "1")
     }
 
     @Test func ctrlCCanBeAKeyForTheApplication() throws {
@@ -113,6 +137,10 @@ struct TmuxTests {
         try tmux.sendKeys("C-c")
         try tmux.waitForText("EXIT=0")
         #expect(try tmux.capture().contains { $0.contains("terminal-demo: bye") })
+    }
+
+    static func isModesLine(_ line: String) -> Bool {
+        ["icanon echo", "-icanon echo", "icanon -echo", "-icanon -echo"].contains(line.trimmingCharacters(in: .whitespaces))
     }
 
     func signalNumber(_ name: String) -> Int32 {
