@@ -93,6 +93,14 @@ struct WidgetTests {
         #expect(widths == [5, 4])
     }
 
+    @Test func flexibleColumnsShareLeftoverUpToTheirMaximum() {
+        let columns = [
+            TableColumn("A", minWidth: 2, maxWidth: 6, flexible: true), TableColumn("B", minWidth: 2, flexible: true),
+        ]
+        let widths = TableView.columnWidths(columns: columns, contentWidths: [2, 2], available: 21, gap: 1)
+        #expect(widths == [6, 14])
+    }
+
     @Test func tableTruncatesWideCellsWithEllipsis() {
         let table = TableView(columns: [TableColumn("Name", minWidth: 4, maxWidth: 6)], rowCount: 1) { _ in
             ["東京タワー夜景"]

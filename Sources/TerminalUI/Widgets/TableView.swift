@@ -108,11 +108,13 @@ public struct TableView {
             widths[index] = column.minWidth + extra
             remaining -= extra
         }
-        let flexible = byPriority.filter { columns[$0].flexible }.sorted()
-        if remaining > 0, !flexible.isEmpty {
-            for (position, index) in flexible.enumerated() {
-                let share = remaining / flexible.count + (position < remaining % flexible.count ? 1 : 0)
-                widths[index] = (widths[index] ?? 0) + share
+        // Leftover space goes round-robin to flexible columns still under their maxWidth.
+        var flexible = byPriority.filter { columns[$0].flexible }.sorted()
+        while remaining > 0 && !flexible.isEmpty {
+            flexible = flexible.filter { (widths[$0] ?? 0) < (columns[$0].maxWidth ?? Int.max) }
+            for index in flexible where remaining > 0 {
+                widths[index] = (widths[index] ?? 0) + 1
+                remaining -= 1
             }
         }
         return widths
