@@ -73,8 +73,7 @@ final class Transport: Sendable {
             let outcome: Result<HTTPResult, TransportFailure>
             do {
                 outcome = .success(try await once(url: url, method: method, headers: headers, body: body))
-            } catch let error as NIOTooManyBytesError {
-                _ = error
+            } catch is NIOTooManyBytesError {
                 throw SegmentsError.network(
                     "\(method.rawValue) \(url): the response exceeds \(configuration.maximumResponseBytes) bytes.")
             } catch {

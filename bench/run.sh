@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Swift SegmentsClient vs the official Python SDK (segments-ai 1.33.0), same server, same run.
+#   bench/run.sh                       # 10,000 samples, 5 rounds
+#   SAMPLES=100000 ROUNDS=3 bench/run.sh
+# Builds release, seeds a temp workspace with jane/scale-$SAMPLES, serves it on a free
+# port, then alternates Swift and Python rounds: list every sample (per_page 1000) and
+# time get_dataset. Prints medians and the Python/Swift ratio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SAMPLES=${SAMPLES:-10000}
+ROUNDS=${ROUNDS:-5}
+GETS=${GETS:-200}
+PER_PAGE=1000
+
+echo "== building release (segments-tui, segments-bench)" >&2
+swift build -c release --product segments-tui >&2
+swift build -c release --product segments-bench >&2
+BIN=$(swift build -c release --show-bin-path)
+
+if [ ! -x .venv-bench/bin/python ] || ! .venv-bench/bin/python -c 'import segments' 2>/dev/null; then
+    echo "== installing segments-ai==1.33.0 into .venv-bench" >&2
+    python3 -m venv .venv-bench
+    .venv-bench/bin/pip install -q segments-ai==1.33.0 >&2
+fi
+
+WORK=$(mktemp -d)
+SERVER_PID=""
+cleanup() {
+    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== seeding $SAMPLES samples" >&2
+"$BIN/segments-tui" seed --path "$WORK/ws" --samples "$SAMPLES" --samples-per-dataset 1 > "$WORK/seed.txt"
+KEY=$(awk '$1 == "jane:" { print $2 }' "$WORK/seed.txt")
+DATASET="jane/scale-$SAMPLES"
+[ -n "$KEY" ] || { echo "no API key for jane in the seed output" >&2; cat "$WORK/seed.txt" >&2; exit 1; }
+
+"$BIN/segments-tui" serve --path "$WORK/ws" --port 0 --rate-limit 0 --no-access-log > "$WORK/serve.txt" 2>&1 &
+SERVER_PID=$!
+URL=""
+for _ in $(seq 1 100); do
+    URL=$(sed -n 's/.*Listening on \(http[^ ]*\).*/\1/p' "$WORK/serve.txt" | head -n 1)
+    [ -n "$URL" ] && break
+    sleep 0.1
+done
+[ -n "$URL" ] || { echo "server did not start:" >&2; cat "$WORK/serve.txt" >&2; exit 1; }
+echo "== server at $URL, dataset $DATASET; $ROUNDS rounds each, alternating" >&2
+
+for round in $(seq 1 "$ROUNDS"); do
+    "$BIN/segments-bench" --url "$URL/" --key "$KEY" --dataset "$DATASET" --rounds 1 --per-page "$PER_PAGE" --gets "$GETS" >> "$WORK/swift.txt"
+    .venv-bench/bin/python bench/sdk_bench.py --url "$URL/" --key "$KEY" --dataset "$DATASET" --rounds 1 --per-page "$PER_PAGE" --gets "$GETS" >> "$WORK/python.txt"
+    echo "   round $round done" >&2
+done
+
+echo "machine: $(nproc) cores, $(uname -sr); swift $(swift --version 2>/dev/null | sed -n 's/.*Swift version \([^ ]*\).*/\1/p' | head -n 1); $(.venv-bench/bin/python --version)"
+python3 bench/summarize.py "$WORK/swift.txt" "$WORK/python.txt"
