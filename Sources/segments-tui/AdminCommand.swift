@@ -134,14 +134,8 @@ private func adminStep<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as SegmentsError {
-        throw AdminFailure(message: error.message)
+        throw CommandFailure(error.message)
     }
-}
-
-/// Printed by ArgumentParser as "Error: <message>", without the usage text a ValidationError adds.
-struct AdminFailure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }
 
 private func note(_ text: String) {

@@ -37,7 +37,7 @@ struct SeedCommand: AsyncParsableCommand {
         let folder = path.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Workspace.defaultFolder()
         let workspace = try Workspace(folder: folder)
         guard try workspace.isEmpty else {
-            throw ValidationError("The workspace at \(folder.path) already has data; give a new folder with --path.")
+            throw CommandFailure("The workspace at \(folder.path) already has data; give a new folder with --path.")
         }
         let summary = try DemoSeed.seed(
             into: workspace, samplesPerDataset: samplesPerDataset, largeDatasetSamples: samples, randomSeed: randomSeed)
