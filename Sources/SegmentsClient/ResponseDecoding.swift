@@ -14,9 +14,14 @@ enum ResponseDecoding {
             throw SegmentsError.network(
                 "\(endpoint): unexpected redirect (HTTP \(result.status)) to \(location); the API never redirects.")
         case 400...:
-            throw SegmentsError.fromHTTPResponse(
+            let error = SegmentsError.fromHTTPResponse(
                 status: result.status, body: String(decoding: result.body, as: UTF8.self),
                 retryAfter: RetryPolicy.parseRetryAfter(result.headers.first(name: "Retry-After")))
+            // The SDK calls a 400 whose text it does not recognise a NetworkError, but a
+            // 400 is the server refusing our input (a field error, an empty name): report
+            // it as validation, as the embedded store does, so both backends agree.
+            if result.status == 400, case .network(let message) = error { throw SegmentsError.validation(message) }
+            throw error
         default:
             throw SegmentsError.network("\(endpoint): unexpected HTTP \(result.status).")
         }

@@ -144,6 +144,20 @@ struct FaultTests {
         }
     }
 
+    @Test("a 400 the SDK cannot classify is a validation error; known texts keep their class")
+    func badRequestMapping() async throws {
+        let fieldErrors = FaultReply.json(#"{"name": ["This field is required."]}"#, status: 400)
+        let duplicate = FaultReply.json(#"{"detail": "A dataset with this name already exists."}"#, status: 400)
+        let serverError = FaultReply.respond(status: 500, body: "A server error occurred.")
+        try await withFaultServer([fieldErrors, duplicate, serverError]) { client, _ in
+            let invalid = await segmentsError { _ = try await client.addDataset(NewDataset(name: "")) }
+            guard case .validation(let message)? = invalid else { Issue.record("got \(String(describing: invalid))"); return }
+            #expect(message.contains("name: This field is required."))
+            #expect(await errorKind { _ = try await client.addDataset(NewDataset(name: "ds")) } == "AlreadyExistsError")
+            #expect(await errorKind { _ = try await client.addDataset(NewDataset(name: "ds")) } == "NetworkError")
+        }
+    }
+
     @Test("a redirect is not followed; it is reported")
     func redirectIsReported() async throws {
         let redirect = FaultReply.respond(status: 301, headers: ["Location": "/datasets/jane/ds"])
