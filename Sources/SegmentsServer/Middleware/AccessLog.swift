@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// One line per request: time, client, user, request line, status, bytes, duration.
 /// Built from the method, path and query only — never headers (API keys travel in
 /// `Authorization`) or bodies. Control characters are escaped so a crafted path
 /// cannot forge log lines or reach a terminal.
-final class AccessLog: @unchecked Sendable {
+final class AccessLog: Sendable {
     struct Entry: Sendable {
         var remoteAddress: String
         var username: String?
@@ -16,7 +17,8 @@ final class AccessLog: @unchecked Sendable {
     }
 
     private let handle: FileHandle?
-    private let lock = NSLock()
+    /// Lines from concurrent requests must not interleave.
+    private let writing = Mutex(())
 
     init(destination: AccessLogDestination) throws {
         switch destination {
@@ -40,9 +42,7 @@ final class AccessLog: @unchecked Sendable {
     func write(_ entry: Entry) {
         guard let handle else { return }
         let line = Self.format(entry, at: Date()) + "\n"
-        lock.lock()
-        defer { lock.unlock() }
-        handle.write(Data(line.utf8))
+        writing.withLock { _ in handle.write(Data(line.utf8)) }
     }
 
     static func format(_ entry: Entry, at date: Date) -> String {
