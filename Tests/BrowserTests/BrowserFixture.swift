@@ -48,8 +48,6 @@ extension HeadlessResult {
     /// The status bar (last line).
     var statusLine: String { lines.last ?? "" }
 
-    func contains(_ text: String) -> Bool { screen.contains(text) }
-
     /// The rows of the table that contain `text`.
     func rows(containing text: String) -> [String] { lines.filter { $0.contains(text) } }
 }

@@ -1,7 +1,7 @@
 import Browser
 import Testing
 
-@Suite("Sample detail and the dataset tabs")
+@Suite("Sample detail and the dataset tabs", .serialized, .timeLimit(.minutes(2)))
 struct DetailAndTabsTests {
     @Test("Enter opens the sample: attributes, metadata, label with who and when, issues")
     @MainActor
@@ -9,12 +9,12 @@ struct DetailAndTabsTests {
         let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter><Enter>")
         let detail = try #require(result.state.dataset?.detail)
         let sample = try #require(detail.sample)
-        #expect(result.contains(sample.name))
-        #expect(result.contains("── Attributes ──"))
-        #expect(result.contains("image"))
-        #expect(result.contains("── Metadata ──"))
-        #expect(result.contains("── Label · ground-truth ──"))
-        #expect(result.contains("── Issues"))
+        #expect(result.screen.contains(sample.name))
+        #expect(result.screen.contains("── Attributes ──"))
+        #expect(result.screen.contains("image"))
+        #expect(result.screen.contains("── Metadata ──"))
+        #expect(result.screen.contains("── Label · ground-truth ──"))
+        #expect(result.screen.contains("── Issues"))
         #expect(result.lines[0].contains("› \(sample.name)"))
     }
 
@@ -36,8 +36,8 @@ struct DetailAndTabsTests {
     func boundingBoxPreview() async throws {
         // Find a labelled sample: filter on a status that always has annotations.
         let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>s<Space><Enter><Enter>")
-        #expect(result.contains("Preview · image"))
-        #expect(result.contains("── Annotations"))
+        #expect(result.screen.contains("Preview · image"))
+        #expect(result.screen.contains("── Annotations"))
         let braille = result.screen.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
         #expect(braille.count > 10, "the preview draws dots")
     }
@@ -46,8 +46,8 @@ struct DetailAndTabsTests {
     @MainActor
     func cuboidPreview() async throws {
         let result = try await BrowserFixture.run(":dataset jane/lidar-highway<Enter>s<Space><Enter><Enter>")
-        #expect(result.contains("Preview · top-down"))
-        #expect(result.contains("pcd"))
+        #expect(result.screen.contains("Preview · top-down"))
+        #expect(result.screen.contains("pcd"))
         let braille = result.screen.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
         #expect(braille.count > 10)
     }
@@ -59,7 +59,7 @@ struct DetailAndTabsTests {
             ":dataset jane/street-scenes<Enter>s<Space><Enter><Enter>z", size: .init(width: 80, height: 24))
         #expect(result.lines.count == 24)
         #expect(result.lines.allSatisfy { $0.count <= 80 })
-        #expect(result.contains("Annotations") || result.contains("Label"))
+        #expect(result.screen.contains("Annotations") || result.screen.contains("Label"))
     }
 
     @Test("Issues lists open issues; s shows closed ones; Enter opens the issue's sample")
@@ -70,17 +70,17 @@ struct DetailAndTabsTests {
         #expect(dataset.tab == .issues)
         #expect(!dataset.visibleIssues.isEmpty)
         #expect(dataset.visibleIssues.allSatisfy { $0.status == .open })
-        #expect(open.contains("showing open"))
-        #expect(open.contains("Description") && open.contains("Comments"))
+        #expect(open.screen.contains("showing open"))
+        #expect(open.screen.contains("Description") && open.screen.contains("Comments"))
 
         let closed = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab issues<Enter>s")
         #expect(closed.state.dataset?.visibleIssues.allSatisfy { $0.status == .closed } == true)
-        #expect(closed.contains("showing closed"))
+        #expect(closed.screen.contains("showing closed"))
 
         let jumped = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab issues<Enter><Enter>")
         let issue = try #require(dataset.visibleIssues.first)
         #expect(jumped.state.dataset?.detail?.uuid == issue.sampleUUID)
-        #expect(jumped.contains(issue.sampleName))
+        #expect(jumped.screen.contains(issue.sampleName))
     }
 
     @Test("Collaborators shows each collaborator with a role")
@@ -97,20 +97,20 @@ struct DetailAndTabsTests {
     @MainActor
     func releasesAndLabelsets() async throws {
         let releases = try await BrowserFixture.run(":dataset jane/lidar-highway<Enter>:tab releases<Enter>")
-        #expect(releases.contains("2025-03-weekly"))
+        #expect(releases.screen.contains("2025-03-weekly"))
         #expect(releases.rows(containing: "2025-03-weekly").contains { $0.contains("succeeded") })
         let labelsets = try await BrowserFixture.run(":dataset jane/lidar-highway<Enter>:tab labelsets<Enter>")
-        #expect(labelsets.contains("ground-truth"))
+        #expect(labelsets.screen.contains("ground-truth"))
     }
 
     @Test("Workunits lists work with a date range to choose")
     @MainActor
     func workunitsTab() async throws {
         let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab workunits<Enter>")
-        #expect(result.contains("range all time"))
+        #expect(result.screen.contains("range all time"))
         #expect(result.state.dataset?.workunits.items?.isEmpty == false)
         let ranged = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab workunits<Enter>dj<Enter>")
-        #expect(ranged.contains("range last 24 hours"))
+        #expect(ranged.screen.contains("range last 24 hours"))
         #expect(ranged.state.dataset?.workunitRange == .day)
     }
 
@@ -118,11 +118,11 @@ struct DetailAndTabsTests {
     @MainActor
     func infoTab() async throws {
         let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab info<Enter>")
-        #expect(result.contains("── Label status ──"))
-        #expect(result.contains("bboxes"))
-        #expect(result.contains("samples"))
+        #expect(result.screen.contains("── Label status ──"))
+        #expect(result.screen.contains("bboxes"))
+        #expect(result.screen.contains("samples"))
         let scrolled = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab info<Enter>G")
-        #expect(scrolled.contains("── Settings ──") || scrolled.contains("── Readme ──"))
+        #expect(scrolled.screen.contains("── Settings ──") || scrolled.screen.contains("── Readme ──"))
     }
 
     @Test("] and [ walk the tabs; ← from the first tab returns to the datasets")

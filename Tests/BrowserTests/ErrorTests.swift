@@ -4,7 +4,7 @@ import SegmentsClient
 import SegmentsServer
 import Testing
 
-@Suite("Failures show and the browser stays usable", .serialized)
+@Suite("Failures show and the browser stays usable", .serialized, .timeLimit(.minutes(1)))
 struct ErrorTests {
     @Test("with the server stopped, errors show in the pane and status bar, and keys still work")
     @MainActor
@@ -15,12 +15,12 @@ struct ErrorTests {
         let client = try SegmentsClient(
             configuration: SegmentsClientConfiguration(apiKey: key, baseURL: server.baseURL, retryPolicy: .none))
         let live = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>", service: client)
-        #expect(live.contains("1 of 120"), "the remote mode browses the served workspace")
+        #expect(live.screen.contains("1 of 120"), "the remote mode browses the served workspace")
         await server.stop()
 
         let result = try await BrowserFixture.run("", service: client)
         #expect(result.statusLine.contains("NetworkError") || result.statusLine.contains("Error"))
-        #expect(result.contains("press r to retry"))
+        #expect(result.screen.contains("press r to retry"))
         let afterKeys = try await BrowserFixture.run("?<Esc>r", service: client)
         #expect(!afterKeys.state.isQuitting)
         #expect(!afterKeys.state.isBusy)

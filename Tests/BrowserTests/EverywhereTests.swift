@@ -2,17 +2,17 @@ import Browser
 import Foundation
 import Testing
 
-@Suite("Help, command line, filters and quitting")
+@Suite("Help, command line, filters and quitting", .serialized, .timeLimit(.minutes(2)))
 struct EverywhereTests {
     @Test("? shows the help generated from the binding table")
     @MainActor
     func helpOverlay() async throws {
         let result = try await BrowserFixture.run("?")
-        #expect(result.contains("Keys — ? or Esc closes"))
-        #expect(result.contains("Everywhere"))
-        #expect(result.contains("Command line"))
+        #expect(result.screen.contains("Keys — ? or Esc closes"))
+        #expect(result.screen.contains("Everywhere"))
+        #expect(result.screen.contains("Command line"))
         let closed = try await BrowserFixture.run("?<Esc>")
-        #expect(!closed.contains("Keys — ? or Esc closes"))
+        #expect(!closed.screen.contains("Keys — ? or Esc closes"))
     }
 
     @Test("docs/keys.md is the binding table")
@@ -35,8 +35,8 @@ struct EverywhereTests {
         #expect(result.state.dataset?.fullName == "acme/parking-lots")
         #expect(result.state.focus == .content)
         let typing = try await BrowserFixture.run(":da")
-        #expect(typing.contains("Tab completes"))
-        #expect(typing.contains("dataset"))
+        #expect(typing.screen.contains("Tab completes"))
+        #expect(typing.screen.contains("dataset"))
     }
 
     @Test("an unknown command says so in the status bar")
@@ -54,26 +54,26 @@ struct EverywhereTests {
         let result = try await BrowserFixture.run(":sample \(sample.uuid)<Enter>")
         #expect(result.state.dataset?.fullName == "jane/lidar-highway")
         #expect(result.state.dataset?.detail?.uuid == sample.uuid)
-        #expect(result.contains(sample.name))
+        #expect(result.screen.contains(sample.name))
     }
 
     @Test("/ in the datasets pane narrows the list as you type; Esc restores it")
     @MainActor
     func datasetFilter() async throws {
         let result = try await BrowserFixture.run("/lidar")
-        #expect(result.contains("Datasets (1 of"))
-        #expect(result.contains("lidar-highway"))
-        #expect(!result.contains("street-scenes"))
+        #expect(result.screen.contains("Datasets (1 of"))
+        #expect(result.screen.contains("lidar-highway"))
+        #expect(!result.screen.contains("street-scenes"))
         let restored = try await BrowserFixture.run("/lidar<Esc>")
-        #expect(restored.contains("street-scenes"))
+        #expect(restored.screen.contains("street-scenes"))
     }
 
     @Test("z zooms the focused pane")
     @MainActor
     func zoom() async throws {
         let result = try await BrowserFixture.run("<Enter>z")
-        #expect(!result.contains("Datasets ("))
-        #expect(result.contains("Label status"))
+        #expect(!result.screen.contains("Datasets ("))
+        #expect(result.screen.contains("Label status"))
     }
 
     @Test("q from the datasets pane and Ctrl-C quit")
@@ -91,13 +91,13 @@ struct EverywhereTests {
     func sizes() async throws {
         let small = try await BrowserFixture.run("", size: .init(width: 80, height: 24))
         #expect(small.lines.count == 24)
-        #expect(small.contains("street-scenes"))
+        #expect(small.screen.contains("street-scenes"))
         let wide = try await BrowserFixture.run("", size: .init(width: 240, height: 50))
         #expect(wide.lines.count == 50)
-        #expect(wide.contains("Updated"))
+        #expect(wide.screen.contains("Updated"))
         let resized = try await BrowserFixture.run("<Resize 90x26>")
         #expect(resized.lines.count == 26)
         let tiny = try await BrowserFixture.run("<Resize 30x8>")
-        #expect(tiny.contains("Terminal too small"))
+        #expect(tiny.screen.contains("Terminal too small"))
     }
 }

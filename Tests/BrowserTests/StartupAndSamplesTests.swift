@@ -1,18 +1,18 @@
 import Browser
 import Testing
 
-@Suite("Browsing the embedded workspace headless")
+@Suite("Browsing the embedded workspace headless", .serialized, .timeLimit(.minutes(2)))
 struct StartupAndSamplesTests {
     @Test("start-up lists the user's and the organisation's datasets, with user and server in the header")
     @MainActor
     func startupShowsDatasets() async throws {
         let result = try await BrowserFixture.run("")
         #expect(result.lines[0].contains("jane @ test workspace"))
-        #expect(result.contains("flower-segmentation"))
-        #expect(result.contains("acme/parking-lots"))
-        #expect(result.contains("street-scenes"))
-        #expect(result.contains("20,000"))
-        #expect(result.contains("Samples") && result.contains("Workunits"))
+        #expect(result.screen.contains("flower-segmentation"))
+        #expect(result.screen.contains("acme/parking-lots"))
+        #expect(result.screen.contains("street-scenes"))
+        #expect(result.screen.contains("20,000"))
+        #expect(result.screen.contains("Samples") && result.screen.contains("Workunits"))
         #expect(!result.state.isBusy)
     }
 
@@ -20,8 +20,8 @@ struct StartupAndSamplesTests {
     @MainActor
     func samplesTableCounts() async throws {
         let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>")
-        #expect(result.contains("1 of 120"))
-        #expect(result.contains("Label status"))
+        #expect(result.screen.contains("1 of 120"))
+        #expect(result.screen.contains("Label status"))
         #expect(result.lines[0].contains("jane/street-scenes › Samples"))
     }
 
@@ -30,7 +30,7 @@ struct StartupAndSamplesTests {
     func pagingToTheEnd() async throws {
         let name = "jane/scale-\(BrowserFixture.largeSamples)"
         let result = try await BrowserFixture.run(":dataset \(name)<Enter>G")
-        #expect(result.contains("20,000 of 20,000"))
+        #expect(result.screen.contains("20,000 of 20,000"))
         let samples = try #require(result.state.dataset?.samples)
         #expect(samples.sample(at: BrowserFixture.largeSamples - 1) != nil)
         #expect(samples.pages.count <= 4, "loaded pages: \(samples.pages.keys.sorted())")
@@ -46,7 +46,7 @@ struct StartupAndSamplesTests {
         let selected = samples.table.selected
         #expect(selected > 300)
         #expect(samples.sample(at: selected) != nil)
-        #expect(result.contains("\(selected + 1) of 20,000"))
+        #expect(result.screen.contains("\(selected + 1) of 20,000"))
     }
 
     @Test("/ filters samples by name as you type, on the server")
@@ -59,7 +59,7 @@ struct StartupAndSamplesTests {
         for index in 0..<samples.rowCount {
             #expect(samples.sample(at: index)?.name.contains("0001") == true)
         }
-        #expect(result.contains("name~0001"))
+        #expect(result.screen.contains("name~0001"))
     }
 
     @Test("s filters by several label statuses; every row has one of them")
@@ -74,7 +74,7 @@ struct StartupAndSamplesTests {
             let status = samples.sample(at: index)?.label?.labelStatus.rawValue
             #expect(status == "LABELED" || status == "REVIEWED")
         }
-        #expect(result.contains("status reviewed,labeled"))
+        #expect(result.screen.contains("status reviewed,labeled"))
     }
 
     @Test("o picks a sort and O toggles its direction")
@@ -88,7 +88,7 @@ struct StartupAndSamplesTests {
         let priorities = (0..<20).compactMap { samples.sample(at: $0)?.priority }
         #expect(priorities.count == 20)
         #expect(priorities == priorities.sorted(by: >))
-        #expect(result.contains("sort priority ↓"))
+        #expect(result.screen.contains("sort priority ↓"))
     }
 
     @Test("m filters by metadata key:value")
@@ -100,7 +100,7 @@ struct StartupAndSamplesTests {
         for index in 0..<samples.rowCount {
             #expect(samples.sample(at: index)?.metadata["weather"] == .string("sunny"))
         }
-        #expect(result.contains("meta weather:sunny"))
+        #expect(result.screen.contains("meta weather:sunny"))
     }
 
     @Test("a bad metadata filter says why and changes nothing")
@@ -109,7 +109,7 @@ struct StartupAndSamplesTests {
         let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>mnocolon<Enter>")
         #expect(result.statusLine.contains("not of the form key:value"))
         #expect(result.state.dataset?.samples.filter.metadata.isEmpty == true)
-        #expect(result.contains("1 of 120"))
+        #expect(result.screen.contains("1 of 120"))
     }
 
     @Test("L switches the labelset; the table shows that labelset's statuses")

@@ -27,7 +27,7 @@ public final class BrowserApp {
         runner = EffectRunner(service: service, logger: logger) { queue.post($0) }
     }
 
-    public var isIdle: Bool { queue.isEmpty && !state.isBusy }
+    public var isIdle: Bool { queue.unhandled == 0 && !state.isBusy }
 
     /// Posts an event as if it came from the terminal (headless runs and tests).
     public func send(_ event: Event) {
@@ -66,8 +66,10 @@ public final class BrowserApp {
     public func loop() async {
         while !state.isQuitting, let event = await queue.next() {
             handle(event)
-            for queued in queue.drain() where !state.isQuitting { handle(queued) }
+            let queued = queue.drain()
+            for other in queued where !state.isQuitting { handle(other) }
             draw()
+            queue.handled(1 + queued.count)
             updateTicker()
             if isIdle { resumeIdleWaiters() }
         }

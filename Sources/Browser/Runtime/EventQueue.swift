@@ -5,9 +5,13 @@ final class EventQueue {
     private var pending: [Event] = []
     private var waiter: CheckedContinuation<Event?, Never>?
     private(set) var isFinished = false
+    /// Posted but not yet handled (including one taken by `next()` and being handled now):
+    /// the app is idle only at zero.
+    private(set) var unhandled = 0
 
     func post(_ event: Event) {
         guard !isFinished else { return }
+        unhandled += 1
         if let waiter {
             self.waiter = nil
             waiter.resume(returning: event)
@@ -29,7 +33,10 @@ final class EventQueue {
         return pending
     }
 
-    var isEmpty: Bool { pending.isEmpty }
+    /// The loop finished handling `count` events it took.
+    func handled(_ count: Int) {
+        unhandled = max(0, unhandled - count)
+    }
 
     func finish() {
         isFinished = true

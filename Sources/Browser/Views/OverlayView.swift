@@ -15,7 +15,7 @@ enum OverlayView {
             prompt.field.render(into: &screen, area: Rect(x: x, y: row.y, width: row.maxX - x, height: 1))
             if prompt.kind == .command, !prompt.completions.isEmpty {
                 let shown = prompt.completions.prefix(8)
-                let width = min(row.width, (shown.map { DisplayText($0).width }.max() ?? 0) + 4)
+                let width = min(row.width, max(20, (shown.map { DisplayText($0).width }.max() ?? 0) + 4))
                 let box = Rect(x: row.x, y: row.y - shown.count - 2, width: width, height: shown.count + 2)
                 screen.fill(box, style: Style(.modal))
                 screen.drawBox(box, style: Style(.border), glyphs: .rounded, title: "Tab completes")

@@ -20,8 +20,8 @@ enum SampleDetailView {
     /// Text on the left and the preview on the right when wide; the preview below when narrow.
     static func split(_ area: Rect, hasPreview: Bool) -> (Rect, Rect?) {
         guard hasPreview else { return (area, nil) }
-        if area.width >= 90 {
-            let previewWidth = area.width * 45 / 100
+        if area.width >= 74 {
+            let previewWidth = area.width * 42 / 100
             let (left, right) = area.splitLeft(area.width - previewWidth)
             return (left, right)
         }
