@@ -49,7 +49,7 @@ wait_for "1 of 11"
 step "open a dataset and filter samples by name"
 keys Enter
 wait_for "── Attributes ──"
-wait_for "Preview"
+wait_for "image · "
 step "open a sample (detail with preview)"
 keys Escape; wait_gone "── Attributes ──"
 keys c; wait_for "1 of 300"

@@ -36,7 +36,7 @@ struct DetailAndTabsTests {
     func boundingBoxPreview() async throws {
         // Find a labelled sample: filter on a status that always has annotations.
         let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>s<Space><Enter><Enter>")
-        #expect(result.screen.contains("Preview · image"))
+        #expect(result.screen.contains("image · "))
         #expect(result.screen.contains("── Annotations"))
         let braille = result.screen.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
         #expect(braille.count > 10, "the preview draws dots")
@@ -46,7 +46,7 @@ struct DetailAndTabsTests {
     @MainActor
     func cuboidPreview() async throws {
         let result = try await BrowserFixture.run(":dataset jane/lidar-highway<Enter>s<Space><Enter><Enter>")
-        #expect(result.screen.contains("Preview · top-down"))
+        #expect(result.screen.contains("top-down · "))
         #expect(result.screen.contains("pcd"))
         let braille = result.screen.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
         #expect(braille.count > 10)

@@ -31,6 +31,8 @@ extension AppState {
     }
 
     mutating func handleKey(_ key: Key) -> [Effect] {
+        // Information is read once; the footer hints come back on the next key. Errors stay.
+        if message?.kind == .info { message = nil }
         if overlay != nil { return handleOverlayKey(key) }
         guard let binding = Bindings.lookup(key, in: bindingContexts, readOnly: session.readOnly) else { return [] }
         if let reason = binding.disabledReason(self) {

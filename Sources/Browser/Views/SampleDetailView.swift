@@ -13,7 +13,7 @@ enum SampleDetailView {
             line.draw(into: &screen, rect: textArea.row(row).inset(left: 1))
         }
         guard let previewArea, let scene else { return }
-        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText("Preview · " + scene.caption))
+        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(scene.caption))
         GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1))
     }
 

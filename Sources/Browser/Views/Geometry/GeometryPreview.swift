@@ -38,10 +38,10 @@ enum GeometryPreview {
                     return Shape(points: points, closed: false, categoryIndex: index(of: annotation.categoryID))
                 }
             }
-            return Scene(shapes: shapes, yUp: false, caption: "image, \(shapes.count) shapes")
+            return Scene(shapes: shapes, yUp: false, caption: "image · \(shapes.count) shapes")
         case .pointcloudCuboid(let cuboids):
             let shapes = cuboids.annotations.map { cuboid(position: $0.position, dimensions: $0.dimensions, yaw: $0.yaw, category: index(of: $0.categoryID)) }
-            return Scene(shapes: shapes, yUp: true, caption: "top-down, \(shapes.count) cuboids")
+            return Scene(shapes: shapes, yUp: true, caption: "top-down · \(shapes.count) cuboids")
         case .pointcloudVector(let vector):
             let shapes = vector.annotations.compactMap { item -> Shape? in
                 if case .cuboid(let value) = item {
@@ -49,7 +49,7 @@ enum GeometryPreview {
                 }
                 return nil
             }
-            return Scene(shapes: shapes, yUp: true, caption: "top-down, \(shapes.count) cuboids")
+            return Scene(shapes: shapes, yUp: true, caption: "top-down · \(shapes.count) cuboids")
         case .imageSegmentation(let segmentation):
             return Scene(shapes: [], yUp: false, caption: "segmentation bitmap with \(segmentation.annotations.count) instances (not drawn)")
         default:

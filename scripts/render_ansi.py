@@ -1,0 +1,102 @@
+"""Turns `tmux capture-pane -p -e` output (text with SGR colours) into a PNG with pyte + Pillow."""
+import sys
+import pyte
+from PIL import Image, ImageDraw, ImageFont
+
+FONT_DIRS = ["/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/opentype/noto/"]
+PALETTE16 = ["000000", "cd3131", "0dbc79", "e5e510", "2472c8", "bc3fbc", "11a8cd", "e5e5e5",
+             "666666", "f14c4c", "23d18b", "f5f543", "3b8eea", "d670d6", "29b8db", "ffffff"]
+BG, FG = (24, 26, 33), (220, 223, 228)
+
+def color256(index):
+    if index < 16:
+        h = PALETTE16[index]
+        return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))
+    if index < 232:
+        index -= 16
+        steps = [0, 95, 135, 175, 215, 255]
+        return (steps[index // 36], steps[(index // 6) % 6], steps[index % 6])
+    level = 8 + (index - 232) * 10
+    return (level, level, level)
+
+def resolve(value, default):
+    if value == "default":
+        return default
+    if isinstance(value, str) and len(value) == 6:
+        try:
+            return tuple(int(value[i:i + 2], 16) for i in (0, 2, 4))
+        except ValueError:
+            pass
+    names = ["black", "red", "green", "brown", "blue", "magenta", "cyan", "white"]
+    if value in names:
+        return color256(names.index(value))
+    return default
+
+def font(name, size):
+    for folder in FONT_DIRS:
+        try:
+            return ImageFont.truetype(folder + name, size)
+        except OSError:
+            continue
+    return ImageFont.load_default()
+
+def render(text, width, height, output, title):
+    screen = pyte.Screen(width, height)
+    stream = pyte.Stream(screen)
+    stream.feed(text.replace("\n", "\r\n"))
+    size = 16
+    regular, bold = font("DejaVuSansMono.ttf", size), font("DejaVuSansMono-Bold.ttf", size)
+    cell_w, cell_h = int(regular.getlength("M")), size + 4
+    pad, bar = 14, 30
+    image = Image.new("RGB", (width * cell_w + 2 * pad, height * cell_h + 2 * pad + bar), (40, 42, 54))
+    draw = ImageDraw.Draw(image)
+    for i, c in enumerate([(255, 95, 86), (255, 189, 46), (39, 201, 63)]):
+        draw.ellipse((pad + i * 20, 9, pad + i * 20 + 12, 21), fill=c)
+    draw.text((pad + 80, 7), title, font=regular, fill=(170, 170, 180))
+    draw.rectangle((pad - 4, bar + pad - 4, pad + width * cell_w + 4, bar + pad + height * cell_h + 4), fill=BG)
+    for y in range(height):
+        line = screen.buffer[y]
+        for x in range(width):
+            ch = line[x]
+            fg, bg = resolve(ch.fg, FG), resolve(ch.bg, BG)
+            if ch.reverse:
+                fg, bg = bg, fg
+            px, py = pad + x * cell_w, bar + pad + y * cell_h
+            if bg != BG:
+                draw.rectangle((px, py, px + cell_w - 1, py + cell_h - 1), fill=bg)
+            if ch.data.strip():
+                glyph = ch.data
+                f = bold if ch.bold else regular
+                if 0x2800 <= ord(glyph[0]) <= 0x28FF:  # braille: the mono font lacks it, draw the dots
+                    draw_braille(draw, ord(glyph[0]) - 0x2800, px, py, cell_w, cell_h, fg)
+                elif 0x2500 <= ord(glyph[0]) <= 0x259F:  # box drawing: fill the cell exactly
+                    draw_box_char(draw, glyph[0], px, py, cell_w, cell_h, fg)
+                else:
+                    draw.text((px, py + 1), glyph, font=f, fill=fg)
+    image.save(output)
+
+def draw_braille(draw, bits, x, y, w, h, color):
+    order = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]
+    for bit, (dx, dy) in enumerate(order):
+        if bits & (1 << bit):
+            cx, cy = x + (dx * 2 + 1) * w // 4, y + (dy * 2 + 1) * h // 8
+            draw.rectangle((cx - 1, cy - 1, cx + 1, cy + 1), fill=color)
+
+def draw_box_char(draw, ch, x, y, w, h, color):
+    cx, cy = x + w // 2, y + h // 2
+    right, left, down, up = ch in "─┌└├┬┴┼╭╰", ch in "─┐┘┤┬┴┼╮╯", ch in "│┌┐├┤┬┼╭╮", ch in "│└┘├┤┴┼╰╯"
+    if ch == "█":
+        draw.rectangle((x, y, x + w - 1, y + h - 1), fill=color)
+        return
+    if not (right or left or down or up):
+        draw.text((x, y + 1), ch, fill=color)
+        return
+    if right: draw.line((cx, cy, x + w, cy), fill=color)
+    if left: draw.line((x, cy, cx, cy), fill=color)
+    if down: draw.line((cx, cy, cx, y + h), fill=color)
+    if up: draw.line((cx, y, cx, cy), fill=color)
+
+if __name__ == "__main__":
+    source, output, width, height, title = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+    with open(source, encoding="utf-8", errors="replace") as handle:
+        render(handle.read(), width, height, output, title)

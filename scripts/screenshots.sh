@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Regenerates screenshots/*.png from real tmux runs of the built binary: capture-pane -e
+# (text with colours) rendered by scripts/render_ansi.py (pyte + Pillow in .venv-shots).
+# Usage: scripts/screenshots.sh [path/to/segments-tui]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=$(realpath "${1:-.build/debug/segments-tui}")
+if ! fc-list 2>/dev/null | grep -qi "DejaVu Sans Mono"; then
+  apt-get install -y fonts-dejavu-core >/dev/null
+fi
+if [[ ! -x .venv-shots/bin/python ]]; then
+  python3 -m venv .venv-shots
+  .venv-shots/bin/pip install --quiet pyte Pillow
+fi
+SOCKET="segtui-shots-$$"
+WORK=$(mktemp -d)
+export LANG=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$WORK/state"
+unset SEGMENTS_API_KEY SEGMENTS_API_URL NO_COLOR
+T() { tmux -L "$SOCKET" "$@"; }
+trap 'T kill-server 2>/dev/null || true; rm -rf "$WORK"' EXIT
+W=120; H=35
+wait_for() {
+  local deadline=$(( $(date +%s%N) + ${2:-30} * 1000000000 ))
+  while (( $(date +%s%N) < deadline )); do
+    T capture-pane -p -t shots 2>/dev/null | grep -qF -- "$1" && return 0
+    sleep 0.02
+  done
+  echo "timed out waiting for: $1"; T capture-pane -p -t shots; exit 1
+}
+keys() { T send-keys -t shots "$@"; }
+shot() {
+  # Let the spinner settle: wait until no request is shown in flight.
+  local deadline=$(( $(date +%s%N) + 10 * 1000000000 ))
+  while T capture-pane -p -t shots | tail -1 | grep -q "request" && (( $(date +%s%N) < deadline )); do sleep 0.02; done
+  T capture-pane -p -e -t shots > "$WORK/$1.ansi"
+  .venv-shots/bin/python scripts/render_ansi.py "$WORK/$1.ansi" "screenshots/$1.png" "$W" "$H" "segments-tui — $2"
+  echo "screenshots/$1.png"
+}
+mkdir -p screenshots
+T new-session -d -s shots -x $W -y $H "$BIN --path $WORK/ws"
+T set-option -t shots status off
+wait_for "street-scenes" 60
+keys -l ":dataset jane/street-scenes"; keys Enter; wait_for "1 of 300"
+shot 01-samples "samples of a dataset"
+keys s; wait_for "Label status filter"; keys Space j Space; shot 02-status-filter "label status filter"
+keys Enter; wait_for "status reviewed"; wait_for "1 of "
+keys Enter; wait_for "image · "; shot 03-sample-detail "sample detail with bounding boxes"
+keys Escape; wait_for "1 of "; keys c
+keys -l ":dataset jane/lidar-highway"; keys Enter; wait_for "jane/lidar-highway  pointcloud"
+keys -l "s"; keys Space Enter; wait_for "status reviewed"; wait_for "1 of "; keys Enter; wait_for "top-down · "
+shot 04-cuboids "point-cloud cuboids, top-down"
+keys Escape; wait_for "Label status"
+keys -l ":tab issues"; keys Enter; wait_for "showing open"; shot 05-issues "issues"
+keys -l ":tab info"; keys Enter; wait_for "── Label status ──"; shot 06-info "dataset info"
+keys "?"; wait_for "Keys — ? or Esc closes"; shot 07-help "help from the key table"
+keys Escape; wait_for "── Label status ──"
+keys -l ":dataset acme/parking-lots"; keys Enter; keys -l ":tab collaborators"; keys Enter; wait_for "Role"; shot 08-collaborators "collaborators"
+keys C-c
