@@ -40,7 +40,7 @@ mkdir -p screenshots
 T new-session -d -s shots -x $W -y $H "$BIN --path $WORK/ws"
 T set-option -t shots status off
 wait_for "street-scenes" 60
-keys -l ":dataset jane/street-scenes"; keys Enter; wait_for "1 of 300"
+keys -l ":dataset jane/street-scenes"; keys Enter; wait_for "jane/street-scenes  bboxes"; wait_for "1 of 300"
 shot 01-samples "samples of a dataset"
 keys s; wait_for "Label status filter"; keys Space j Space; shot 02-status-filter "label status filter"
 keys Enter; wait_for "status reviewed"; wait_for "1 of "
