@@ -77,22 +77,22 @@ T capture-pane -p -t e2e | grep -q "╭─ Datasets" && fail "the browser's scre
 step "Ctrl-C quits and restores the terminal"
 
 # Remote mode: the same workspace served over HTTP, browsed through the client.
-if "$BIN" serve --help >/dev/null 2>&1 && "$BIN" admin --help >/dev/null 2>&1; then
-  KEY=$("$BIN" admin rotate-key --path "$WORK/ws" jane 2>/dev/null | tail -1 | awk '{print $NF}' || true)
-  if [[ -n "$KEY" ]]; then
-    PORT=$(( 20000 + RANDOM % 20000 ))
-    "$BIN" serve --path "$WORK/ws" --port "$PORT" >"$WORK/serve.log" 2>&1 & SERVER_PID=$!
-    for _ in $(seq 1 500); do grep -q "Listening" "$WORK/serve.log" 2>/dev/null && break; sleep 0.02; done
-    keys "clear; SEGMENTS_API_KEY=$KEY SEGMENTS_API_URL=http://127.0.0.1:$PORT $BIN" Enter
-    wait_for "http://127.0.0.1:$PORT"
-    wait_for "street-scenes"
-    keys -l ":dataset jane/street-scenes"; keys Enter
-    wait_for "1 of 300"
-    keys q; keys q
-    wait_gone "╭─ Datasets"
-    step "remote mode against segments-tui serve"
-  else
-    echo "skip - remote mode (could not get an API key from 'admin')"
-  fi
-fi
+KEY=$("$BIN" admin rotate-key --path "$WORK/ws" jane 2>/dev/null | tail -1 | awk '{print $NF}')
+[[ -n "$KEY" ]] || fail "admin rotate-key printed no API key"
+"$BIN" serve --path "$WORK/ws" --port 0 >"$WORK/serve.log" 2>&1 & SERVER_PID=$!
+URL=""
+for _ in $(seq 1 1500); do
+  URL=$(grep -o "Listening on http://[0-9.:]*" "$WORK/serve.log" 2>/dev/null | awk '{print $3}' || true)
+  [[ -n "$URL" ]] && break
+  sleep 0.02
+done
+[[ -n "$URL" ]] || { cat "$WORK/serve.log"; fail "segments-tui serve did not start"; }
+keys "clear; SEGMENTS_API_KEY=$KEY SEGMENTS_API_URL=$URL $BIN" Enter
+wait_for "${URL#http://}"
+wait_for "street-scenes"
+keys -l ":dataset jane/street-scenes"; keys Enter
+wait_for "1 of 300"
+keys q; keys q
+wait_gone "╭─ Datasets"
+step "remote mode against segments-tui serve"
 echo "all tmux end-to-end checks passed"
