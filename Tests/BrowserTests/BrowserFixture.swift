@@ -42,6 +42,31 @@ final class BrowserFixture: Sendable {
     }
 }
 
+/// A small seeded workspace of its own, for scenarios that write (triage, issues, releases):
+/// the shared fixture stays untouched by them.
+final class WritableFixture: Sendable {
+    let folder: URL
+    let workspace: Workspace
+
+    init(releaseDelay: Duration = .milliseconds(300)) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-writes-\(UUID().uuidString)")
+        workspace = try Workspace(folder: folder, options: WorkspaceOptions(releaseDelay: releaseDelay))
+        _ = try DemoSeed.seed(into: workspace, samplesPerDataset: 60)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func store(_ user: String = "jane") -> SegmentsStore {
+        workspace.store(actingAs: user, baseURL: workspace.fileBaseURL)
+    }
+
+    @MainActor
+    func run(_ keys: String, user: String = "jane", readOnly: Bool = false) async throws -> HeadlessResult {
+        try await BrowserFixture.run(
+            keys, service: store(user), session: SessionInfo(server: "test workspace", readOnly: readOnly))
+    }
+}
+
 extension HeadlessResult {
     var lines: [String] { screen.components(separatedBy: "\n") }
 

@@ -9,8 +9,10 @@ public struct Binding: Sendable {
     /// The footer's word for it; nil keeps it out of the footer.
     public var short: String?
     public var context: BindingContext
-    /// Changes data on the server; dropped in read-only mode (none in this browsing release).
+    /// Deletes data on the server: asks for confirmation first.
     public var isDestructive = false
+    /// Changes data on the server: refused in read-only mode with the reason "read-only mode".
+    public var writes = false
     /// Why the command cannot run now, or nil when it can.
     public var disabledReason: @Sendable (AppState) -> String? = { _ in nil }
 
@@ -61,20 +63,34 @@ public enum Bindings {
         Binding(keys: [.pageUp], command: .navigate(.pageUp), description: "Scroll a page up", context: .sampleDetail),
         Binding(keys: [.pageDown, .character(" ")], command: .navigate(.pageDown), description: "Scroll a page down", context: .sampleDetail),
         Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .sampleDetail),
+        Binding(
+            keys: [.character("a")], command: .acceptLabel, description: "Accept the label (REVIEWED) and go to the next sample",
+            short: "accept", context: .sampleDetail, writes: true, disabledReason: { state in state.triageReason }),
+        Binding(
+            keys: [.character("x")], command: .rejectLabel, description: "Reject the label (REJECTED) and go to the next sample",
+            short: "reject", context: .sampleDetail, writes: true, disabledReason: { state in state.triageReason }),
+        Binding(
+            keys: [.character("u")], command: .undoDecision, description: "Undo the last accept or reject of this session",
+            short: "undo", context: .sampleDetail, writes: true, disabledReason: { state in state.undoReason }),
         // Issues
         Binding(keys: [.character("s")], command: .cycleIssueStatus, description: "Show open / closed / all issues", short: "open/closed", context: .issues),
         // Workunits
         Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
     ]
 
-    /// The bindings in force: read-only mode drops destructive ones (as k9s does).
+    /// The bindings in force: read-only mode drops writes from the footer and help, and
+    /// pressing one says "read-only mode" (see `AppState.reason`).
     public static func active(readOnly: Bool) -> [Binding] {
-        readOnly ? all.filter { !$0.isDestructive } : all
+        readOnly ? all.filter { !$0.writes && !$0.isDestructive } : all
     }
 
+    /// The reason every write gives in read-only mode.
+    public static let readOnlyReason = "read-only mode"
+
     /// The binding for `key` in the first of `contexts` that has one.
+    /// Writes are found in read-only mode too, so that they can say why they do nothing.
     public static func lookup(_ key: Key, in contexts: [BindingContext], readOnly: Bool) -> Binding? {
-        let table = active(readOnly: readOnly)
+        let table = all
         for context in contexts {
             if let binding = table.first(where: { $0.context == context && $0.keys.contains(key) }) { return binding }
         }
@@ -90,7 +106,9 @@ public enum Bindings {
             lines += ["## \(context.rawValue)", "", "| Keys | Action |", "|---|---|"]
             for binding in rows {
                 let keys = binding.keys.map { "`\($0.description == "|" ? "\\|" : $0.description)`" }.joined(separator: " ")
-                lines.append("| \(keys) | \(binding.description) |")
+                let note = binding.isDestructive ? " *(deletes, asks first; not in `--read-only`)*"
+                    : binding.writes ? " *(writes; not in `--read-only`)*" : ""
+                lines.append("| \(keys) | \(binding.description)\(note) |")
             }
             lines.append("")
         }
@@ -109,6 +127,25 @@ extension AppState {
         case .workunits: return [.workunits, .lists, .global]
         default: return [.lists, .global]
         }
+    }
+
+    /// Why the binding cannot run now (read-only first), or nil.
+    public func reason(_ binding: Binding) -> String? {
+        if (binding.writes || binding.isDestructive) && session.readOnly { return Bindings.readOnlyReason }
+        return binding.disabledReason(self)
+    }
+
+    /// Why `a`/`x` cannot decide on the open sample, or nil.
+    var triageReason: String? {
+        guard let current = dataset, let detail = current.detail, !detail.uuid.isEmpty else { return "no sample is open" }
+        guard detail.sample != nil, detail.isLoaded else { return "the sample is still loading" }
+        guard detail.label != nil else { return "this sample has no label in \(current.labelset)" }
+        return nil
+    }
+
+    /// Why `u` has nothing to undo, or nil.
+    var undoReason: String? {
+        triage.decisions.isEmpty ? "nothing to undo in this session" : nil
     }
 
     /// Why `n`/`p` cannot move, or nil.

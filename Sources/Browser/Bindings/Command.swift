@@ -25,6 +25,9 @@ public enum Command: Hashable, Sendable {
     case clearFilters
     case cycleIssueStatus
     case chooseWorkunitRange
+    case acceptLabel
+    case rejectLabel
+    case undoDecision
 }
 
 /// Where a binding applies. The most specific context that has a binding for a key wins.

@@ -41,6 +41,8 @@ public struct AppState: Sendable {
 
     public var overlay: Overlay?
     public var message: StatusMessage?
+    /// Accept/reject decisions of this session and the label write in flight.
+    public var triage = TriageState()
 
     /// The request in flight per slot; results with any other id are stale.
     public var inFlight: [Slot: RequestID] = [:]

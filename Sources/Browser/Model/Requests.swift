@@ -16,6 +16,8 @@ public enum Slot: Hashable, Sendable {
     case datasetIssues
     case sampleDetail
     case sampleLookup
+    /// A label status written by the triage keys; never replaced while one is in flight.
+    case labelWrite
 }
 
 /// What to ask the service. The runner turns each into one or a few `SegmentsService` calls.
@@ -34,6 +36,8 @@ public enum ServiceRequest: Hashable, Sendable {
     case sampleDetail(uuid: String, labelset: String)
     /// Finds a sample by uuid (`:sample`), to learn its dataset.
     case sampleLookup(uuid: String)
+    /// Sets the status of the sample's label in the labelset.
+    case setLabelStatus(sampleUUID: String, labelset: String, status: LabelStatus)
 }
 
 /// What came back.
@@ -48,6 +52,7 @@ public enum ServiceResponse: Sendable {
     case dataset(Dataset)
     case sampleDetail(Sample, Label?)
     case sampleLookup(Sample)
+    case label(Label)
 }
 
 /// A failed request, reduced to what the user needs to read.

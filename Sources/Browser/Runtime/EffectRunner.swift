@@ -81,6 +81,8 @@ final class EffectRunner {
             return .sampleDetail(sample, label)
         case .sampleLookup(let uuid):
             return .sampleLookup(try await service.getSample(uuid, labelset: nil, includeSignedURL: false))
+        case .setLabelStatus(let uuid, let labelset, let status):
+            return .label(try await service.updateLabel(sampleUUID: uuid, labelset: labelset, LabelUpdate(labelStatus: status)))
         }
     }
 

@@ -28,7 +28,8 @@ extension AppState {
     /// Every slot that belongs to the open dataset.
     static func isDatasetSlot(_ slot: Slot) -> Bool {
         switch slot {
-        case .datasets, .sampleLookup: false
+        // A label write finishes even when the dataset changes: its result names its sample.
+        case .datasets, .sampleLookup, .labelWrite: false
         default: true
         }
     }

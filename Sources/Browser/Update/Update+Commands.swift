@@ -99,6 +99,12 @@ extension AppState {
                 ChoiceState(
                     purpose: .workunitRange, title: "Workunits from", options: WorkunitRange.allCases.map(\.rawValue),
                     selected: WorkunitRange.allCases.firstIndex(of: range) ?? 0))
+        case .acceptLabel:
+            return decide(.reviewed)
+        case .rejectLabel:
+            return decide(.rejected)
+        case .undoDecision:
+            return undoLastDecision()
         }
         return []
     }

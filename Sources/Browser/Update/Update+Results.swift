@@ -59,6 +59,8 @@ extension AppState {
             dataset?.detail = detail
         case (.sampleLookup, .sampleLookup(let sample)):
             return openLookedUp(sample)
+        case (.labelWrite, .label(let label)):
+            return applyLabelWrite(label)
         default:
             break
         }
@@ -66,6 +68,10 @@ extension AppState {
     }
 
     private mutating func record(_ failure: RequestFailure, in slot: Slot) -> [Effect] {
+        if slot == .labelWrite {
+            failLabelWrite(failure)
+            return []
+        }
         showError(failure.text)
         switch slot {
         case .datasets: datasets.error = failure
@@ -87,7 +93,7 @@ extension AppState {
         case .sampleDetail:
             dataset?.detail?.error = failure
             dataset?.detail?.isLoaded = true
-        case .sampleLookup: break
+        case .sampleLookup, .labelWrite: break
         }
         return []
     }

@@ -35,7 +35,7 @@ extension AppState {
         if message?.kind == .info { message = nil }
         if overlay != nil { return handleOverlayKey(key) }
         guard let binding = Bindings.lookup(key, in: bindingContexts, readOnly: session.readOnly) else { return [] }
-        if let reason = binding.disabledReason(self) {
+        if let reason = reason(binding) {
             showInfo("\(binding.description): \(reason)")
             return []
         }

@@ -30,6 +30,14 @@ enum SampleDetailView {
         return (top, bottom)
     }
 
+    /// "3 reviewed this session · ⠋ saving…", or nil before the first decision.
+    static func triageProgress(_ state: AppState, spinner: String) -> String? {
+        var parts: [String] = []
+        if state.triage.reviewedCount > 0 { parts.append("\(state.triage.reviewedCount) reviewed this session") }
+        if state.triage.isSaving { parts.append(spinner + " saving…") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
     /// How many text lines the open detail has (update uses it to bound scrolling).
     static func textLineCount(_ state: AppState) -> Int {
         guard let dataset = state.dataset, let detail = dataset.detail else { return 0 }
@@ -48,6 +56,7 @@ enum SampleDetailView {
             .field("created", "\(sample.createdBy) · \(Formatting.relative(sample.createdAt, now: now))"),
             .field("priority", Formatting.decimal(sample.priority)),
         ]
+        if let progress = triageProgress(state, spinner: spinner) { lines.insert(StyledLine(DisplayText(progress), Style(.muted)), at: 1) }
         if let labeler = sample.assignedLabeler { lines.append(.field("labeler", labeler)) }
         if let reviewer = sample.assignedReviewer { lines.append(.field("reviewer", reviewer)) }
         lines.append(.section("Attributes"))

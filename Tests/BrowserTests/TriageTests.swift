@@ -1,0 +1,99 @@
+import Browser
+import SegmentsAPI
+import Testing
+
+/// `a`/`x`/`u` in the sample detail, against a workspace of their own (they write).
+@Suite("Triage: accept, reject and undo from the sample detail", .serialized, .timeLimit(.minutes(2)))
+struct TriageTests {
+    /// Street scenes filtered to LABELED samples, the first one open.
+    static let firstLabeled = ":dataset jane/street-scenes<Enter>sjj<Space><Enter><Enter>"
+
+    @Test("a accepts the label (REVIEWED in the store) and moves on to the next sample")
+    @MainActor
+    func acceptMovesOn() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.firstLabeled + "a")
+        let samples = try #require(result.state.dataset?.samples)
+        let first = try #require(samples.sample(at: 0))
+        let second = try #require(samples.sample(at: 1))
+        #expect(result.state.dataset?.detail?.uuid == second.uuid)
+        let stored = try await fixture.store().getLabel(sampleUUID: first.uuid, labelset: "ground-truth")
+        #expect(stored.labelStatus == .reviewed)
+        #expect(result.statusLine.contains("accepted \(first.name) (REVIEWED)"))
+        #expect(result.screen.contains("1 reviewed this session"))
+    }
+
+    @Test("while a decision is saving, the screen says so and another key sends no second write")
+    @MainActor
+    func oneWriteAtATime() async throws {
+        let fixture = try WritableFixture()
+        var state = try await fixture.run(Self.firstLabeled).state
+        let first = state.handle(.key(.character("a")))
+        let writes = first.filter { if case .request(.labelWrite, _, _) = $0 { true } else { false } }
+        #expect(writes.count == 1)
+        #expect(BrowserView.text(state).contains("saving…"))
+        #expect(state.handle(.key(.character("x"))).isEmpty)
+        #expect(state.handle(.key(.character("a"))).isEmpty)
+        #expect(state.message?.text == "Still saving the last decision…")
+        #expect(state.triage.isSaving)
+    }
+
+    @Test("x rejects the label and moves on; two decisions count two")
+    @MainActor
+    func rejectMovesOn() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.firstLabeled + "ax")
+        let samples = try #require(result.state.dataset?.samples)
+        let second = try #require(samples.sample(at: 1))
+        let third = try #require(samples.sample(at: 2))
+        #expect(result.state.dataset?.detail?.uuid == third.uuid)
+        let stored = try await fixture.store().getLabel(sampleUUID: second.uuid, labelset: "ground-truth")
+        #expect(stored.labelStatus == .rejected)
+        #expect(result.statusLine.contains("rejected \(second.name) (REJECTED)"))
+        #expect(result.screen.contains("2 reviewed this session"))
+    }
+
+    @Test("u puts the last decision's label back to its previous status")
+    @MainActor
+    func undoRestores() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.firstLabeled + "xu")
+        let first = try #require(result.state.dataset?.samples.sample(at: 0))
+        let stored = try await fixture.store().getLabel(sampleUUID: first.uuid, labelset: "ground-truth")
+        #expect(stored.labelStatus == .labeled)
+        #expect(result.statusLine.contains("undid reject of \(first.name): back to LABELED"))
+        #expect(result.state.triage.decisions.isEmpty)
+        #expect(!result.screen.contains("reviewed this session"))
+        let nothing = try await fixture.run(Self.firstLabeled + "u")
+        #expect(nothing.statusLine.contains("nothing to undo in this session"))
+    }
+
+    @Test("a labeler is refused with the server's words; the label and the screen stay")
+    @MainActor
+    func labelerRefused() async throws {
+        let fixture = try WritableFixture()
+        // bob is a labeler on jane/street-scenes: reviewing statuses are not his to write.
+        let result = try await fixture.run(Self.firstLabeled + "a", user: "bob")
+        let first = try #require(result.state.dataset?.samples.sample(at: 0))
+        #expect(result.state.dataset?.detail?.uuid == first.uuid, "still on the same sample")
+        #expect(result.statusLine.contains("do not have permission"))
+        #expect(result.state.triage.decisions.isEmpty)
+        #expect(!result.state.triage.isSaving)
+        let stored = try await fixture.store().getLabel(sampleUUID: first.uuid, labelset: "ground-truth")
+        #expect(stored.labelStatus == .labeled)
+    }
+
+    @Test("--read-only refuses a, x and u with \"read-only mode\" and writes nothing")
+    @MainActor
+    func readOnlyRefuses() async throws {
+        let fixture = try WritableFixture()
+        for key in ["a", "x", "u"] {
+            let result = try await fixture.run(Self.firstLabeled + key, readOnly: true)
+            let first = try #require(result.state.dataset?.samples.sample(at: 0))
+            #expect(result.state.dataset?.detail?.uuid == first.uuid)
+            #expect(result.statusLine.contains("read-only mode"), "\(key): \(result.statusLine)")
+            let stored = try await fixture.store().getLabel(sampleUUID: first.uuid, labelset: "ground-truth")
+            #expect(stored.labelStatus == .labeled)
+        }
+    }
+}
