@@ -1,6 +1,7 @@
 """Turns `tmux capture-pane -p -e` output (text with SGR colours) into a PNG with pyte + Pillow."""
 import sys
 import pyte
+import unicodedata
 from PIL import Image, ImageDraw, ImageFont
 
 FONT_DIRS = ["/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/opentype/noto/"]
@@ -40,12 +41,42 @@ def font(name, size):
             continue
     return ImageFont.load_default()
 
+EMOJI_FONT = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"
+CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+
+def fallback_fonts(size):
+    """Fonts for what DejaVu Sans Mono lacks: CJK (two cells) and colour emoji."""
+    cjk = emoji = None
+    try:
+        cjk = ImageFont.truetype(CJK_FONT, size, index=0)
+    except OSError:
+        pass
+    try:
+        emoji = ImageFont.truetype(EMOJI_FONT, 109)  # the only size a CBDT emoji font has
+    except OSError:
+        pass
+    return cjk, emoji
+
+def is_emoji(cp):
+    return cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF
+
+def draw_emoji(image, emoji_font, glyph, x, y, w, h):
+    tile = Image.new("RGBA", (136, 128), (0, 0, 0, 0))
+    ImageDraw.Draw(tile).text((0, 0), glyph, font=emoji_font, embedded_color=True)
+    box = tile.getbbox()
+    if box:
+        tile = tile.crop(box)
+    side = min(2 * w, h) - 4
+    tile = tile.resize((side, side), Image.LANCZOS)
+    image.paste(tile, (x + (2 * w - side) // 2, y + (h - side) // 2), tile)
+
 def render(text, width, height, output, title):
     screen = pyte.Screen(width, height)
     stream = pyte.Stream(screen)
     stream.feed(text.replace("\n", "\r\n"))
     size = 16
     regular, bold = font("DejaVuSansMono.ttf", size), font("DejaVuSansMono-Bold.ttf", size)
+    cjk, emoji = fallback_fonts(size)
     cell_w, cell_h = int(regular.getlength("M")), size + 4
     pad, bar = 14, 30
     image = Image.new("RGB", (width * cell_w + 2 * pad, height * cell_h + 2 * pad + bar), (40, 42, 54))
@@ -54,6 +85,9 @@ def render(text, width, height, output, title):
         draw.ellipse((pad + i * 20, 9, pad + i * 20 + 12, 21), fill=c)
     draw.text((pad + 80, 7), title, font=regular, fill=(170, 170, 180))
     draw.rectangle((pad - 4, bar + pad - 4, pad + width * cell_w + 4, bar + pad + height * cell_h + 4), fill=BG)
+    # Backgrounds first, glyphs second: a wide glyph spans the next cell, whose
+    # background must not paint over it.
+    cells = []
     for y in range(height):
         line = screen.buffer[y]
         for x in range(width):
@@ -65,14 +99,20 @@ def render(text, width, height, output, title):
             if bg != BG:
                 draw.rectangle((px, py, px + cell_w - 1, py + cell_h - 1), fill=bg)
             if ch.data.strip():
-                glyph = ch.data
-                f = bold if ch.bold else regular
-                if 0x2800 <= ord(glyph[0]) <= 0x28FF:  # braille: the mono font lacks it, draw the dots
-                    draw_braille(draw, ord(glyph[0]) - 0x2800, px, py, cell_w, cell_h, fg)
-                elif 0x2500 <= ord(glyph[0]) <= 0x259F:  # box drawing: fill the cell exactly
-                    draw_box_char(draw, glyph[0], px, py, cell_w, cell_h, fg)
-                else:
-                    draw.text((px, py + 1), glyph, font=f, fill=fg)
+                cells.append((ch, fg, px, py))
+    for ch, fg, px, py in cells:
+        glyph = ch.data
+        f = bold if ch.bold else regular
+        if 0x2800 <= ord(glyph[0]) <= 0x28FF:  # braille: the mono font lacks it, draw the dots
+            draw_braille(draw, ord(glyph[0]) - 0x2800, px, py, cell_w, cell_h, fg)
+        elif 0x2500 <= ord(glyph[0]) <= 0x259F:  # box drawing: fill the cell exactly
+            draw_box_char(draw, glyph[0], px, py, cell_w, cell_h, fg)
+        elif emoji and is_emoji(ord(glyph[0])):
+            draw_emoji(image, emoji, glyph[0], px, py, cell_w, cell_h)
+        elif cjk and unicodedata.east_asian_width(glyph[0]) in "WF":
+            draw.text((px, py - 1), glyph, font=cjk, fill=fg)
+        else:
+            draw.text((px, py + 1), glyph, font=f, fill=fg)
     image.save(output)
 
 def draw_braille(draw, bits, x, y, w, h, color):

@@ -5,8 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=$(realpath "${1:-.build/debug/segments-tui}")
-if ! fc-list 2>/dev/null | grep -qi "DejaVu Sans Mono"; then
-  apt-get install -y fonts-dejavu-core >/dev/null
+# Fonts for the PNGs: DejaVu Sans Mono for text, Noto for CJK names and colour emoji.
+fonts=()
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]] || fonts+=(fonts-dejavu-core)
+[[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] || fonts+=(fonts-noto-cjk)
+[[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]] || fonts+=(fonts-noto-color-emoji)
+if (( ${#fonts[@]} )); then
+  echo "installing ${fonts[*]} (Debian packages) for the screenshots"
+  apt-get install -y -qq "${fonts[@]}" >/dev/null
 fi
 if [[ ! -x .venv-shots/bin/python ]]; then
   python3 -m venv .venv-shots
