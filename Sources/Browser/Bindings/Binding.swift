@@ -74,6 +74,9 @@ public enum Bindings {
             short: "undo", context: .sampleDetail, writes: true, disabledReason: { state in state.undoReason }),
         // Issues
         Binding(keys: [.character("s")], command: .cycleIssueStatus, description: "Show open / closed / all issues", short: "open/closed", context: .issues),
+        Binding(
+            keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue, or reopen a closed one",
+            short: "close/reopen", context: .issues, writes: true, disabledReason: { state in state.issueToggleReason }),
         // Workunits
         Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
     ]

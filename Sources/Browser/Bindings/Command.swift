@@ -28,6 +28,7 @@ public enum Command: Hashable, Sendable {
     case acceptLabel
     case rejectLabel
     case undoDecision
+    case toggleIssue
 }
 
 /// Where a binding applies. The most specific context that has a binding for a key wins.

@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     /// Accept/reject decisions of this session and the label write in flight.
     public var triage = TriageState()
+    /// The issue change in flight, kept to roll it back if refused.
+    public var issueWrite: IssueWrite?
 
     /// The request in flight per slot; results with any other id are stale.
     public var inFlight: [Slot: RequestID] = [:]

@@ -18,6 +18,8 @@ public enum Slot: Hashable, Sendable {
     case sampleLookup
     /// A label status written by the triage keys; never replaced while one is in flight.
     case labelWrite
+    /// An issue change from the Issues tab; one at a time.
+    case issueWrite
 }
 
 /// What to ask the service. The runner turns each into one or a few `SegmentsService` calls.
@@ -38,6 +40,7 @@ public enum ServiceRequest: Hashable, Sendable {
     case sampleLookup(uuid: String)
     /// Sets the status of the sample's label in the labelset.
     case setLabelStatus(sampleUUID: String, labelset: String, status: LabelStatus)
+    case setIssueStatus(uuid: String, status: IssueStatus)
 }
 
 /// What came back.
@@ -53,6 +56,7 @@ public enum ServiceResponse: Sendable {
     case sampleDetail(Sample, Label?)
     case sampleLookup(Sample)
     case label(Label)
+    case issue(Issue)
 }
 
 /// A failed request, reduced to what the user needs to read.

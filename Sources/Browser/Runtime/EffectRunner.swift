@@ -83,6 +83,8 @@ final class EffectRunner {
             return .sampleLookup(try await service.getSample(uuid, labelset: nil, includeSignedURL: false))
         case .setLabelStatus(let uuid, let labelset, let status):
             return .label(try await service.updateLabel(sampleUUID: uuid, labelset: labelset, LabelUpdate(labelStatus: status)))
+        case .setIssueStatus(let uuid, let status):
+            return .issue(try await service.updateIssue(uuid, IssueUpdate(status: status)))
         }
     }
 

@@ -29,7 +29,7 @@ extension AppState {
     static func isDatasetSlot(_ slot: Slot) -> Bool {
         switch slot {
         // A label write finishes even when the dataset changes: its result names its sample.
-        case .datasets, .sampleLookup, .labelWrite: false
+        case .datasets, .sampleLookup, .labelWrite, .issueWrite: false
         default: true
         }
     }

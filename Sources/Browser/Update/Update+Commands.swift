@@ -105,6 +105,8 @@ extension AppState {
             return decide(.rejected)
         case .undoDecision:
             return undoLastDecision()
+        case .toggleIssue:
+            return toggleSelectedIssue()
         }
         return []
     }

@@ -61,6 +61,8 @@ extension AppState {
             return openLookedUp(sample)
         case (.labelWrite, .label(let label)):
             return applyLabelWrite(label)
+        case (.issueWrite, .issue(let issue)):
+            return applyIssueWrite(issue)
         default:
             break
         }
@@ -70,6 +72,10 @@ extension AppState {
     private mutating func record(_ failure: RequestFailure, in slot: Slot) -> [Effect] {
         if slot == .labelWrite {
             failLabelWrite(failure)
+            return []
+        }
+        if slot == .issueWrite {
+            failIssueWrite(failure)
             return []
         }
         showError(failure.text)
@@ -93,7 +99,7 @@ extension AppState {
         case .sampleDetail:
             dataset?.detail?.error = failure
             dataset?.detail?.isLoaded = true
-        case .sampleLookup, .labelWrite: break
+        case .sampleLookup, .labelWrite, .issueWrite: break
         }
         return []
     }

@@ -1,0 +1,66 @@
+import Browser
+import SegmentsAPI
+import Testing
+
+/// `o` on the Issues tab, against a workspace of its own (it writes).
+@Suite("Issues: close and reopen from the Issues tab", .serialized, .timeLimit(.minutes(2)))
+struct IssueCurationTests {
+    static let issuesTab = ":dataset jane/street-scenes<Enter>:tab issues<Enter>"
+
+    @Test("o closes the selected open issue; the store keeps it closed")
+    @MainActor
+    func closePersists() async throws {
+        let fixture = try WritableFixture()
+        let before = try await fixture.run(Self.issuesTab)
+        let issue = try #require(before.state.dataset?.visibleIssues.first)
+        let result = try await fixture.run(Self.issuesTab + "o")
+        #expect(result.statusLine.contains("closed issue"))
+        #expect(result.state.dataset?.visibleIssues.contains { $0.uuid == issue.uuid } == false, "gone from the open issues")
+        let stored = try await fixture.store().getIssues("jane/street-scenes").first { $0.uuid == issue.uuid }
+        #expect(stored?.status == .closed)
+    }
+
+    @Test("o on a closed issue reopens it")
+    @MainActor
+    func reopenPersists() async throws {
+        let fixture = try WritableFixture()
+        let before = try await fixture.run(Self.issuesTab + "s")
+        let issue = try #require(before.state.dataset?.visibleIssues.first)
+        #expect(issue.status == .closed)
+        let result = try await fixture.run(Self.issuesTab + "so")
+        #expect(result.statusLine.contains("reopened issue"))
+        let stored = try await fixture.store().getIssues("jane/street-scenes").first { $0.uuid == issue.uuid }
+        #expect(stored?.status == .open)
+    }
+
+    @Test("the row changes at once and comes back with a clear message when the server refuses")
+    @MainActor
+    func refusedToggleRollsBack() async throws {
+        let fixture = try WritableFixture()
+        var state = try await fixture.run(Self.issuesTab).state
+        let issue = try #require(state.dataset?.visibleIssues.first)
+        let effects = state.handle(.key(.character("o")))
+        guard case .request(.issueWrite, let id, _)? = effects.first else { throw TestFailure("no issue write in \(effects)") }
+        #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.status == .closed, "optimistic")
+        #expect(state.handle(.key(.character("o"))).isEmpty, "no second write while one is in flight")
+        let refusal = RequestFailure(kind: "AuthorizationError", message: "You do not have permission to perform this action.")
+        _ = state.handle(.loaded(.issueWrite, id, .failure(refusal)))
+        #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.status == .open, "rolled back")
+        #expect(state.dataset?.visibleIssues.first?.uuid == issue.uuid)
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.text.contains("Could not close issue") == true)
+        #expect(state.message?.text.contains("do not have permission") == true)
+        #expect(state.issueWrite == nil)
+    }
+
+    @Test("--read-only refuses o with \"read-only mode\" and the issue stays open")
+    @MainActor
+    func readOnlyRefuses() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.issuesTab + "o", readOnly: true)
+        let issue = try #require(result.state.dataset?.visibleIssues.first)
+        #expect(result.statusLine.contains("read-only mode"))
+        let stored = try await fixture.store().getIssues("jane/street-scenes").first { $0.uuid == issue.uuid }
+        #expect(stored?.status == .open)
+    }
+}
