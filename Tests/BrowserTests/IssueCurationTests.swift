@@ -64,3 +64,59 @@ struct IssueCurationTests {
         #expect(stored?.status == .open)
     }
 }
+
+/// `N` and `D`: dialogs, then one write.
+@Suite("Issues: open a new one, delete with confirmation", .serialized, .timeLimit(.minutes(2)))
+struct IssueDialogTests {
+    static let issuesTab = IssueCurationTests.issuesTab
+
+    @Test("N in the sample detail opens an issue on that sample; it shows at once and the store has it")
+    @MainActor
+    func newIssueFromDetail() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>NWheel<Space>mislabelled<Enter>")
+        let sample = try #require(result.state.dataset?.detail?.sample)
+        let stored = try await fixture.store().getIssues("jane/street-scenes").filter { $0.sampleUUID == sample.uuid }
+        #expect(stored.contains { $0.description == "Wheel mislabelled" && $0.status == .open })
+        #expect(result.statusLine.contains("opened issue “Wheel mislabelled” on \(sample.name)"))
+        #expect(result.screen.contains("Wheel mislabelled"), "listed in the detail's issues")
+    }
+
+    @Test("N with an empty description says so and opens nothing")
+    @MainActor
+    func emptyIssueRefused() async throws {
+        let fixture = try WritableFixture()
+        let before = try await fixture.store().getIssues("jane/street-scenes").count
+        let result = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>N<Space><Enter>")
+        #expect(result.statusLine.contains("An issue needs a description"))
+        #expect(try await fixture.store().getIssues("jane/street-scenes").count == before)
+    }
+
+    @Test("D asks first, naming the issue; Enter keeps it (the default), y deletes it")
+    @MainActor
+    func deleteAsksFirst() async throws {
+        let fixture = try WritableFixture()
+        let asked = try await fixture.run(Self.issuesTab + "D")
+        let issue = try #require(asked.state.dataset?.visibleIssues.first)
+        #expect(asked.screen.contains("Delete the issue “\(issue.description.prefix(20))"))
+        let kept = try await fixture.run(Self.issuesTab + "D<Enter>")
+        #expect(kept.state.overlay == nil)
+        #expect(try await fixture.store().getIssues("jane/street-scenes").contains { $0.uuid == issue.uuid })
+        let deleted = try await fixture.run(Self.issuesTab + "Dy")
+        #expect(deleted.statusLine.contains("deleted issue"))
+        #expect(deleted.state.dataset?.issues.items?.contains { $0.uuid == issue.uuid } == false)
+        #expect(try await fixture.store().getIssues("jane/street-scenes").contains { $0.uuid == issue.uuid } == false)
+    }
+
+    @Test("--read-only refuses N and D with \"read-only mode\"; D is flagged destructive in the table")
+    @MainActor
+    func readOnlyRefusesDialogs() async throws {
+        let fixture = try WritableFixture()
+        for key in ["N", "D"] {
+            let result = try await fixture.run(Self.issuesTab + key, readOnly: true)
+            #expect(result.state.overlay == nil)
+            #expect(result.statusLine.contains("read-only mode"), "\(key): \(result.statusLine)")
+        }
+        #expect(Bindings.all.first { $0.command == .deleteIssue }?.isDestructive == true)
+    }
+}

@@ -72,11 +72,20 @@ public enum Bindings {
         Binding(
             keys: [.character("u")], command: .undoDecision, description: "Undo the last accept or reject of this session",
             short: "undo", context: .sampleDetail, writes: true, disabledReason: { state in state.undoReason }),
+        Binding(
+            keys: [.character("N")], command: .newIssue, description: "New issue on this sample",
+            short: "issue", context: .sampleDetail, writes: true, disabledReason: { state in state.newIssueReason }),
         // Issues
         Binding(keys: [.character("s")], command: .cycleIssueStatus, description: "Show open / closed / all issues", short: "open/closed", context: .issues),
         Binding(
             keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue, or reopen a closed one",
             short: "close/reopen", context: .issues, writes: true, disabledReason: { state in state.issueToggleReason }),
+        Binding(
+            keys: [.character("N")], command: .newIssue, description: "New issue on the selected issue's sample",
+            short: "new", context: .issues, writes: true, disabledReason: { state in state.newIssueReason }),
+        Binding(
+            keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue (asks first)",
+            short: "delete", context: .issues, isDestructive: true, disabledReason: { state in state.issueToggleReason }),
         // Workunits
         Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
     ]

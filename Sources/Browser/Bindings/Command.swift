@@ -29,6 +29,8 @@ public enum Command: Hashable, Sendable {
     case rejectLabel
     case undoDecision
     case toggleIssue
+    case newIssue
+    case deleteIssue
 }
 
 /// Where a binding applies. The most specific context that has a binding for a key wins.

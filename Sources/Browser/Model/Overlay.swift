@@ -7,6 +7,8 @@ public enum Overlay: Sendable {
     case prompt(PromptState)
     case choice(ChoiceState)
     case statusPicker(StatusPickerState)
+    /// A confirmation or a text input (TerminalUI's `Modal`) for a write.
+    case modal(Modal, ModalPurpose)
 }
 
 /// A one-line prompt in the status row.

@@ -41,6 +41,8 @@ public enum ServiceRequest: Hashable, Sendable {
     /// Sets the status of the sample's label in the labelset.
     case setLabelStatus(sampleUUID: String, labelset: String, status: LabelStatus)
     case setIssueStatus(uuid: String, status: IssueStatus)
+    case addIssue(sampleUUID: String, description: String)
+    case deleteIssue(uuid: String)
 }
 
 /// What came back.
@@ -57,6 +59,7 @@ public enum ServiceResponse: Sendable {
     case sampleLookup(Sample)
     case label(Label)
     case issue(Issue)
+    case issueDeleted(uuid: String)
 }
 
 /// A failed request, reduced to what the user needs to read.

@@ -85,6 +85,11 @@ final class EffectRunner {
             return .label(try await service.updateLabel(sampleUUID: uuid, labelset: labelset, LabelUpdate(labelStatus: status)))
         case .setIssueStatus(let uuid, let status):
             return .issue(try await service.updateIssue(uuid, IssueUpdate(status: status)))
+        case .addIssue(let uuid, let description):
+            return .issue(try await service.addIssue(sampleUUID: uuid, NewIssue(description: description)))
+        case .deleteIssue(let uuid):
+            try await service.deleteIssue(uuid)
+            return .issueDeleted(uuid: uuid)
         }
     }
 

@@ -107,6 +107,10 @@ extension AppState {
             return undoLastDecision()
         case .toggleIssue:
             return toggleSelectedIssue()
+        case .newIssue:
+            askForNewIssue()
+        case .deleteIssue:
+            confirmDeleteSelectedIssue()
         }
         return []
     }

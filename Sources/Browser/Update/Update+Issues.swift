@@ -34,6 +34,12 @@ extension AppState {
         case .toggle(let issue, _):
             replaceIssue(uuid: issue.uuid) { $0 = saved }
             showInfo("\(saved.status == .closed ? "closed" : "reopened") issue “\(Self.short(saved.description))”")
+        case .create(let sampleName, _):
+            let items = (dataset?.issues.items ?? []) + [saved]
+            dataset?.issues.items = items
+            showInfo("opened issue “\(Self.short(saved.description))” on \(sampleName)")
+        case .delete:
+            break
         }
         return []
     }
@@ -46,6 +52,10 @@ extension AppState {
         case .toggle(let issue, let previous):
             replaceIssue(uuid: issue.uuid) { $0.status = previous }
             showError("Could not \(previous == .open ? "close" : "reopen") issue “\(Self.short(issue.description))”, still \(previous.rawValue): \(failure.text)")
+        case .create(let sampleName, _):
+            showError("Could not open an issue on \(sampleName): \(failure.text)")
+        case .delete(let issue):
+            showError("Could not delete issue “\(Self.short(issue.description))”: \(failure.text)")
         }
     }
 
@@ -54,11 +64,7 @@ extension AppState {
         guard var items = dataset?.issues.items, let index = items.firstIndex(where: { $0.uuid == uuid }) else { return }
         change(&items[index])
         dataset?.issues.items = items
-        let rows = layout.tabTableRows
-        if let current = dataset {
-            let scroll = current.issues.scroll.clamped(count: current.visibleIssues.count, visibleRows: rows)
-            dataset?.issues.scroll = scroll
-        }
+        clampIssueSelection()
     }
 
     static func short(_ text: String) -> String {

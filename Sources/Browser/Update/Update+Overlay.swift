@@ -20,6 +20,10 @@ extension AppState {
             return []
         case .prompt(let prompt):
             return handlePromptKey(key, prompt)
+        case .modal(var modal, let purpose):
+            let outcome = modal.handle(key)
+            overlay = outcome == .pending ? .modal(modal, purpose) : nil
+            return answer(outcome, for: purpose)
         case .choice(var choice):
             switch key {
             case .escape, .character("q"):

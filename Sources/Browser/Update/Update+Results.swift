@@ -63,6 +63,8 @@ extension AppState {
             return applyLabelWrite(label)
         case (.issueWrite, .issue(let issue)):
             return applyIssueWrite(issue)
+        case (.issueWrite, .issueDeleted(let uuid)):
+            return applyIssueDeleted(uuid)
         default:
             break
         }

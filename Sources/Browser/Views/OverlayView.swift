@@ -23,6 +23,8 @@ enum OverlayView {
                     screen.put(DisplayText(completion), in: box.inset(by: 1).row(index).inset(left: 1), style: Style(index == 0 ? .selection : .modal))
                 }
             }
+        case .modal(let modal, _):
+            modal.render(into: &screen, area: screen.bounds)
         case .choice(let choice):
             Modal.choice(title: DisplayText(choice.title), options: choice.options.map { DisplayText($0) }, selected: choice.selected)
                 .render(into: &screen, area: screen.bounds)
