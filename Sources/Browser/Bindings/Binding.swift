@@ -86,6 +86,10 @@ public enum Bindings {
         Binding(
             keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue (asks first)",
             short: "delete", context: .issues, isDestructive: true, disabledReason: { state in state.issueToggleReason }),
+        // Releases
+        Binding(
+            keys: [.character("N")], command: .newRelease, description: "Create a release and watch it until it finishes",
+            short: "new", context: .releases, writes: true, disabledReason: { state in state.newReleaseReason }),
         // Workunits
         Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
     ]
@@ -137,6 +141,7 @@ extension AppState {
         case .samples: return [.samples, .lists, .global]
         case .issues: return [.issues, .lists, .global]
         case .workunits: return [.workunits, .lists, .global]
+        case .releases: return [.releases, .lists, .global]
         default: return [.lists, .global]
         }
     }

@@ -31,6 +31,7 @@ public enum Command: Hashable, Sendable {
     case toggleIssue
     case newIssue
     case deleteIssue
+    case newRelease
 }
 
 /// Where a binding applies. The most specific context that has a binding for a key wins.
@@ -41,5 +42,6 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     case samples = "Samples tab"
     case sampleDetail = "Sample detail"
     case issues = "Issues tab"
+    case releases = "Releases tab"
     case workunits = "Workunits tab"
 }

@@ -53,6 +53,8 @@ public struct DatasetState: Sendable {
     public var issueFilter = IssueStatusFilter.open
     public var collaborators = ListResource<Collaborator>()
     public var releases = ListResource<Release>()
+    /// A release created in this session that is still being built.
+    public var releaseWatch: ReleaseWatch?
     public var labelsets = ListResource<Labelset>()
     public var workunits = ListResource<Workunit>()
     public var workunitRange = WorkunitRange.all

@@ -14,6 +14,7 @@ public enum IssueWrite: Hashable, Sendable {
 public enum ModalPurpose: Hashable, Sendable {
     case newIssue(sampleUUID: String, sampleName: String)
     case deleteIssue(Issue)
+    case newRelease
 }
 
 extension IssueStatus {

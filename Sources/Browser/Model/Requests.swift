@@ -20,6 +20,9 @@ public enum Slot: Hashable, Sendable {
     case labelWrite
     /// An issue change from the Issues tab; one at a time.
     case issueWrite
+    case releaseCreate
+    /// The status check of the watched release; one at a time.
+    case releasePoll
 }
 
 /// What to ask the service. The runner turns each into one or a few `SegmentsService` calls.
@@ -43,6 +46,9 @@ public enum ServiceRequest: Hashable, Sendable {
     case setIssueStatus(uuid: String, status: IssueStatus)
     case addIssue(sampleUUID: String, description: String)
     case deleteIssue(uuid: String)
+    case addRelease(dataset: String, name: String)
+    /// Waits, then asks for the release's status.
+    case pollRelease(dataset: String, name: String, afterSeconds: Int)
 }
 
 /// What came back.
@@ -60,6 +66,7 @@ public enum ServiceResponse: Sendable {
     case label(Label)
     case issue(Issue)
     case issueDeleted(uuid: String)
+    case release(Release)
 }
 
 /// A failed request, reduced to what the user needs to read.

@@ -90,6 +90,11 @@ final class EffectRunner {
         case .deleteIssue(let uuid):
             try await service.deleteIssue(uuid)
             return .issueDeleted(uuid: uuid)
+        case .addRelease(let dataset, let name):
+            return .release(try await service.addRelease(dataset, name: name, description: ""))
+        case .pollRelease(let dataset, let name, let seconds):
+            try await Task.sleep(for: .seconds(seconds))
+            return .release(try await service.getRelease(dataset, name: name))
         }
     }
 

@@ -111,6 +111,8 @@ extension AppState {
             askForNewIssue()
         case .deleteIssue:
             confirmDeleteSelectedIssue()
+        case .newRelease:
+            askForNewRelease()
         }
         return []
     }
@@ -146,10 +148,16 @@ extension AppState {
             switch slot {
             case .tab(let other): other != tab && other != .info
             case .samplePage: tab != .samples
+            case .releasePoll: tab != .releases
             default: false
             }
         }
-        return effects + loadTab()
+        effects += loadTab()
+        // Back on Releases with the list at hand: the watched release is checked again.
+        if tab == .releases, inFlight[.tab(.releases)] == nil, inFlight[.releasePoll] == nil {
+            effects += resumeReleaseWatch()
+        }
+        return effects
     }
 
     private mutating func navigate(_ navigation: NavigationCommand) -> [Effect] {

@@ -34,6 +34,7 @@ extension AppState {
     /// What a dialog's answer starts.
     mutating func answer(_ outcome: Modal.Outcome, for purpose: ModalPurpose) -> [Effect] {
         guard outcome != .pending, outcome != .cancelled else { return [] }
+        if case (.newRelease, .submitted(let name)) = (purpose, outcome) { return createRelease(named: name) }
         guard issueWrite == nil else {
             showInfo("Still saving the last issue change…")
             return []

@@ -41,6 +41,7 @@ extension AppState {
         case (.tab(.releases), .releases(let list)):
             dataset?.releases.items = list
             dataset?.releases.error = nil
+            return resumeReleaseWatch()
         case (.tab(.labelsets), .labelsets(let list)):
             dataset?.labelsets.items = list
             dataset?.labelsets.error = nil
@@ -65,6 +66,10 @@ extension AppState {
             return applyIssueWrite(issue)
         case (.issueWrite, .issueDeleted(let uuid)):
             return applyIssueDeleted(uuid)
+        case (.releaseCreate, .release(let release)):
+            return applyCreatedRelease(release)
+        case (.releasePoll, .release(let release)):
+            return applyPolledRelease(release)
         default:
             break
         }
@@ -78,6 +83,10 @@ extension AppState {
         }
         if slot == .issueWrite {
             failIssueWrite(failure)
+            return []
+        }
+        if slot == .releasePoll {
+            failReleasePoll(failure)
             return []
         }
         showError(failure.text)
@@ -101,7 +110,7 @@ extension AppState {
         case .sampleDetail:
             dataset?.detail?.error = failure
             dataset?.detail?.isLoaded = true
-        case .sampleLookup, .labelWrite, .issueWrite: break
+        case .sampleLookup, .labelWrite, .issueWrite, .releaseCreate, .releasePoll: break
         }
         return []
     }

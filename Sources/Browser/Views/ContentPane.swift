@@ -115,6 +115,14 @@ enum ListTabView {
             table = ReleaseRenderer.table(dataset.visibleReleases, now: now, empty: "No releases yet.")
             scroll = dataset.releases.scroll
             (error, loaded, filterText) = (dataset.releases.error, dataset.releases.isLoaded, dataset.releases.filter)
+            if let watch = dataset.releaseWatch {
+                let spinner = Spinner.braille.frame(tick: state.tick).string
+                let ago = max(0, now - watch.lastChecked)
+                summary = [
+                    (DisplayText("\(spinner) \(watch.name) PENDING"), Style(.accent)),
+                    (DisplayText(" · checked \(ago)s ago · every \(watch.interval)s"), Style(.muted)),
+                ]
+            }
         case .labelsets:
             table = LabelsetRenderer.table(dataset.visibleLabelsets, now: now, empty: "No labelsets.")
             scroll = dataset.labelsets.scroll
