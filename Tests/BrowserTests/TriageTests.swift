@@ -21,6 +21,11 @@ struct TriageTests {
         #expect(stored.labelStatus == .reviewed)
         #expect(result.statusLine.contains("accepted \(first.name) (REVIEWED)"))
         #expect(result.screen.contains("1 reviewed this session"))
+        // The next LABELED sample, accepted, then back to the table: its row follows.
+        let list = try await fixture.run(Self.firstLabeled + "aq")
+        let accepted = try #require(list.state.triage.decisions.first?.sampleName)
+        #expect(accepted == second.name)
+        #expect(list.rows(containing: accepted).contains { $0.lowercased().contains("reviewed") }, "\(list.rows(containing: accepted))")
     }
 
     @Test("while a decision is saving, the screen says so and another key sends no second write")

@@ -35,6 +35,7 @@ extension AppState {
     mutating func applyLabelWrite(_ label: Label) -> [Effect] {
         guard let pending = triage.pending else { return [] }
         triage.pending = nil
+        refreshSampleRow(uuid: label.sampleUUID, label: label)
         switch pending {
         case .decide(let decision):
             triage.decisions.append(decision)
@@ -52,6 +53,17 @@ extension AppState {
             if dataset?.detail?.uuid == decision.sampleUUID { dataset?.detail?.label = label }
             showInfo("undid \(decision.verb.dropLast(2)) of \(decision.sampleName): back to \(label.labelStatus.rawValue)")
             return []
+        }
+    }
+
+    /// The samples table shows the new status without a reload.
+    private mutating func refreshSampleRow(uuid: String, label: Label) {
+        guard var pages = dataset?.samples.pages else { return }
+        for (page, samples) in pages {
+            guard let index = samples.firstIndex(where: { $0.uuid == uuid }) else { continue }
+            pages[page]?[index].label = .full(label)
+            dataset?.samples.pages = pages
+            return
         }
     }
 
