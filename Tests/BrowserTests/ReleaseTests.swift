@@ -18,7 +18,7 @@ struct ReleaseTests {
         #expect(try await fixture.store().getRelease("jane/street-scenes", name: "v9").status == .succeeded)
     }
 
-    @Test("polling backs off 1s, 2s, 4s, 8s, 8s, one request at a time, and stops when the tab is left")
+    @Test("polling backs off 1s, 2s, 4s, 8s, 8s, one request at a time, stops when the tab is left or the app quits")
     @MainActor
     func pollingBacksOffAndStops() async throws {
         let fixture = try WritableFixture(releaseDelay: .seconds(600))
@@ -51,6 +51,8 @@ struct ReleaseTests {
         #expect(state.inFlight[.releasePoll] == nil)
         let back = state.handle(.key(.character("[")))
         #expect(back.contains { if case .request(.releasePoll, _, _) = $0 { true } else { false } }, "resumed on return")
+        let quit = state.handle(.key(.ctrl("c")))
+        #expect(quit.contains(.cancel(.releasePoll)) && quit.contains(.quit), "quitting stops the polling")
     }
 
     @Test("--read-only refuses N with \"read-only mode\"")
