@@ -101,4 +101,17 @@ struct TriageTests {
             #expect(stored.labelStatus == .labeled)
         }
     }
+
+    @Test("--read-only help still lists the writes, each with \"read-only mode\"; the footer drops them")
+    @MainActor
+    func readOnlyHelpExplains() async throws {
+        let fixture = try await BrowserFixture.shared.value
+        let session = SessionInfo(server: "test workspace", readOnly: true)
+        let help = try await BrowserFixture.run("?", service: fixture.store(), size: .init(width: 120, height: 90), session: session)
+        #expect(help.screen.contains("Accept the label (REVIEWED) and go to the next sample — read-only mode"))
+        #expect(help.screen.contains("Next sample in the current order") && !help.screen.contains("order — read-only"))
+        let detail = try await BrowserFixture.run(
+            ":dataset jane/street-scenes<Enter><Enter>", service: fixture.store(), session: session)
+        #expect(detail.statusLine.contains("next") && !detail.statusLine.contains("accept"))
+    }
 }

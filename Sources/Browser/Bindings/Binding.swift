@@ -94,8 +94,8 @@ public enum Bindings {
         Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
     ]
 
-    /// The bindings in force: read-only mode drops writes from the footer and help, and
-    /// pressing one says "read-only mode" (see `AppState.reason`).
+    /// The bindings the footer offers: read-only mode drops writes (help still lists them,
+    /// marked "read-only mode", and pressing one says so: see `AppState.reason`).
     public static func active(readOnly: Bool) -> [Binding] {
         readOnly ? all.filter { !$0.writes && !$0.isDestructive } : all
     }

@@ -52,14 +52,17 @@ enum HelpView {
     static func lines(readOnly: Bool) -> [StyledLine] {
         var lines: [StyledLine] = []
         for context in BindingContext.allCases {
-            let rows = Bindings.active(readOnly: readOnly).filter { $0.context == context }
+            // Every binding is listed; in read-only mode the writes say why they do nothing.
+            let rows = Bindings.all.filter { $0.context == context }
             guard !rows.isEmpty else { continue }
             if !lines.isEmpty { lines.append(StyledLine()) }
             lines.append(StyledLine(DisplayText(context.rawValue), Style(.title)))
             for binding in rows {
+                let refused = readOnly && (binding.writes || binding.isDestructive)
                 lines.append(StyledLine([
-                    (DisplayText("  " + binding.keyLabel.padding(to: 22)), Style(.accent)),
-                    (DisplayText(binding.description), Style(.modal)),
+                    (DisplayText("  " + binding.keyLabel.padding(to: 22)), Style(refused ? .muted : .accent)),
+                    (DisplayText(binding.description), Style(refused ? .muted : .modal)),
+                    (DisplayText(refused ? " — " + Bindings.readOnlyReason : ""), Style(.muted)),
                 ]))
             }
         }
@@ -68,7 +71,7 @@ enum HelpView {
 
     static func render(_ state: AppState, scroll: Int, into screen: inout Screen) {
         let lines = self.lines(readOnly: state.session.readOnly)
-        let box = screen.bounds.inset(top: 1, left: 2, bottom: 1, right: 2).centered(Size(width: 84, height: lines.count + 2))
+        let box = screen.bounds.inset(top: 1, left: 2, bottom: 1, right: 2).centered(Size(width: 100, height: lines.count + 2))
         screen.fill(box, style: Style(.modal))
         screen.drawBox(box, style: Style(.accent), glyphs: .rounded, title: "Keys — ? or Esc closes")
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 1)
