@@ -50,8 +50,9 @@ keys -l ":dataset jane/street-scenes"; keys Enter; wait_for "jane/street-scenes 
 shot 01-samples "samples of a dataset"
 keys s; wait_for "Label status filter"; keys Space j Space; shot 02-status-filter "label status filter"
 keys Enter; wait_for "status reviewed"; wait_for "1 of "
-keys Enter; wait_for "image · "; shot 03-sample-detail "sample detail with bounding boxes"
-keys Escape; wait_for "1 of "; keys c
+keys Enter; wait_for "image · "
+keys n n n n; wait_for "image · 5 shapes"; shot 03-sample-detail "sample detail with bounding boxes"
+keys Escape; wait_for "Label status"; keys c
 keys -l ":dataset jane/lidar-highway"; keys Enter; wait_for "jane/lidar-highway  pointcloud"
 keys -l "s"; keys Space Enter; wait_for "status reviewed"; wait_for "1 of "; keys Enter; wait_for "top-down · "
 shot 04-cuboids "point-cloud cuboids, top-down"
@@ -61,4 +62,10 @@ keys -l ":tab info"; keys Enter; wait_for "── Label status ──"; shot 06-
 keys "?"; wait_for "Keys — ? or Esc closes"; shot 07-help "help from the key table"
 keys Escape; wait_for "── Label status ──"
 keys -l ":dataset acme/parking-lots"; keys Enter; keys -l ":tab collaborators"; keys Enter; wait_for "Role"; shot 08-collaborators "collaborators"
+keys -l ":dataset jane/street-scenes"; keys Enter; wait_for "jane/street-scenes  bboxes"
+keys -l ":tab releases"; keys Enter; wait_for "v1.0"
+keys N; wait_for "Name of the release"; keys -l "v3.0"; keys Enter; wait_for "PENDING ·"
+shot 09-release "a new release, watched until it succeeded"
+keys -l ":tab samples"; keys Enter; wait_for "1 of "; wait_for "frame_00000.jpg"; keys Enter; wait_for "image · "
+keys a; wait_for "reviewed this session"; shot 10-triage "triage: accept, then the next sample"
 keys C-c
