@@ -48,21 +48,7 @@ public enum InputDecoder {
         case UInt8(ascii: "["):
             return decodeCSI(bytes, at: start)
         case UInt8(ascii: "O") where next + 1 < bytes.count:
-            let key: Key? =
-                switch bytes[next + 1] {
-                case UInt8(ascii: "A"): .up
-                case UInt8(ascii: "B"): .down
-                case UInt8(ascii: "C"): .right
-                case UInt8(ascii: "D"): .left
-                case UInt8(ascii: "H"): .home
-                case UInt8(ascii: "F"): .end
-                case UInt8(ascii: "P"): .function(1)
-                case UInt8(ascii: "Q"): .function(2)
-                case UInt8(ascii: "R"): .function(3)
-                case UInt8(ascii: "S"): .function(4)
-                default: nil
-                }
-            return (key.map(TerminalEvent.key), 3)
+            return (cursorOrFunctionKey(bytes[next + 1]).map(TerminalEvent.key), 3)
         case 0x1B:
             return (.key(.escape), 1)
         case 0x20..<0x7F, 0x80...0xFF:
@@ -93,21 +79,28 @@ public enum InputDecoder {
         let parameters = parameterText.split(separator: ";").map { Int($0) ?? 0 }
         let key: Key? =
             switch final {
-            case UInt8(ascii: "A"): .up
-            case UInt8(ascii: "B"): .down
-            case UInt8(ascii: "C"): .right
-            case UInt8(ascii: "D"): .left
-            case UInt8(ascii: "H"): .home
-            case UInt8(ascii: "F"): .end
             case UInt8(ascii: "Z"): .backTab
-            case UInt8(ascii: "P"): .function(1)
-            case UInt8(ascii: "Q"): .function(2)
-            case UInt8(ascii: "R"): .function(3)
-            case UInt8(ascii: "S"): .function(4)
             case UInt8(ascii: "~"): tildeKey(parameters.first ?? 0)
-            default: nil
+            default: cursorOrFunctionKey(final)
             }
         return (key.map(TerminalEvent.key), length)
+    }
+
+    /// The keys that SS3 (ESC O x) and CSI (ESC [ x) sequences share, by final byte.
+    private static func cursorOrFunctionKey(_ final: UInt8) -> Key? {
+        switch final {
+        case UInt8(ascii: "A"): .up
+        case UInt8(ascii: "B"): .down
+        case UInt8(ascii: "C"): .right
+        case UInt8(ascii: "D"): .left
+        case UInt8(ascii: "H"): .home
+        case UInt8(ascii: "F"): .end
+        case UInt8(ascii: "P"): .function(1)
+        case UInt8(ascii: "Q"): .function(2)
+        case UInt8(ascii: "R"): .function(3)
+        case UInt8(ascii: "S"): .function(4)
+        default: nil
+        }
     }
 
     private static func tildeKey(_ code: Int) -> Key? {
