@@ -1,4 +1,5 @@
 import Foundation
+import SegmentsAPI
 
 /// Datetimes as the API writes them: ISO 8601, UTC, microseconds, `Z`
 /// (`2024-05-01T12:34:56.123456Z`). Fixed width, so text order is time order and
@@ -19,7 +20,7 @@ enum Timestamp {
             remainder += microsPerDay
             days -= 1
         }
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CivilCalendar.date(fromDays: days)
         let seconds = remainder / 1_000_000
         let fraction = remainder % 1_000_000
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(seconds / 3600, 2)):"
@@ -56,33 +57,11 @@ enum Timestamp {
                 micros += fraction * Int64(pow(10, Double(6 - digits.count)))
             }
         }
-        return days(year: year, month: month, day: day) * 86_400_000_000 + micros
+        return CivilCalendar.days(year: year, month: month, day: day) * 86_400_000_000 + micros
     }
 
     /// The canonical form of a datetime given by a caller, or nil when it is not one.
     static func normalize(_ text: String) -> String? { parseMicros(text).map(string(micros:)) }
-
-    // Howard Hinnant's civil-calendar algorithms: exact for the proleptic Gregorian calendar.
-    private static func civil(fromDays daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
