@@ -73,17 +73,45 @@ struct TriageTests {
         #expect(nothing.statusLine.contains("nothing to undo in this session"))
     }
 
-    @Test("a labeler is refused with the server's words; the label and the screen stay")
+    @Test("a labeler is not offered a, x or u; pressing one names the role it needs and writes nothing")
     @MainActor
-    func labelerRefused() async throws {
+    func labelerNotOffered() async throws {
         let fixture = try WritableFixture()
         // bob is a labeler on jane/street-scenes: reviewing statuses are not his to write.
         let result = try await fixture.run(Self.firstLabeled + "a", user: "bob")
         let first = try #require(result.state.dataset?.samples.sample(at: 0))
+        #expect(result.state.dataset?.access == .labeler)
         #expect(result.state.dataset?.detail?.uuid == first.uuid, "still on the same sample")
-        #expect(result.statusLine.contains("do not have permission"))
+        #expect(result.statusLine.contains("needs the reviewer role; you are labeler"), "\(result.statusLine)")
         #expect(result.state.triage.decisions.isEmpty)
-        #expect(!result.state.triage.isSaving)
+        let footer = try await fixture.run(Self.firstLabeled, user: "bob").statusLine
+        #expect(footer.contains("next") && !footer.contains("accept") && !footer.contains("reject"), "\(footer)")
+        let stored = try await fixture.store().getLabel(sampleUUID: first.uuid, labelset: "ground-truth")
+        #expect(stored.labelStatus == .labeled)
+    }
+
+    @Test("a reviewer demoted meanwhile is refused with the server's words; the label and the screen stay")
+    @MainActor
+    func demotedReviewerRefused() async throws {
+        let fixture = try WritableFixture()
+        var state = try await fixture.run(Self.firstLabeled, user: "carol").state
+        #expect(state.dataset?.access == .reviewer)
+        let first = try #require(state.dataset?.samples.sample(at: 0))
+        _ = try await fixture.store("jane").updateDatasetCollaborator("jane/street-scenes", username: "carol", role: .labeler)
+        let effects = state.handle(.key(.character("a")))
+        guard case .request(.labelWrite, let id, .setLabelStatus(let uuid, let labelset, let status))? = effects.first else {
+            throw TestFailure("no label write in \(effects)")
+        }
+        // The write the runner would send, sent as carol: the store refuses it.
+        let refusal = await #expect(throws: SegmentsError.self) {
+            _ = try await fixture.store("carol").updateLabel(sampleUUID: uuid, labelset: labelset, LabelUpdate(labelStatus: status))
+        }
+        _ = state.handle(.loaded(.labelWrite, id, .failure(RequestFailure(try #require(refusal)))))
+        #expect(state.dataset?.detail?.uuid == first.uuid, "still on the same sample")
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.text.contains("do not have permission") == true)
+        #expect(state.triage.decisions.isEmpty)
+        #expect(!state.triage.isSaving)
         let stored = try await fixture.store().getLabel(sampleUUID: first.uuid, labelset: "ground-truth")
         #expect(stored.labelStatus == .labeled)
     }

@@ -32,7 +32,12 @@ struct InputDecoderTests {
     }
 
     @Test func tabShiftTabEnterBackspace() {
-        #expect(keys("\t\u{1B}[Z\r\n\u{7F}\u{08}") == [.tab, .backTab, .enter, .enter, .backspace, .backspace])
+        #expect(keys("\t\u{1B}[Z\r\n\u{7F}\u{08}") == [.tab, .backTab, .enter, .ctrl("j"), .backspace, .backspace])
+    }
+
+    @Test("Alt-Enter (ESC CR) is one key, not Escape then Enter")
+    func altEnter() {
+        #expect(keys("\u{1B}\r\u{1B}\n") == [.alt("\n"), .alt("\n")])
     }
 
     @Test func controlLetters() {

@@ -13,6 +13,9 @@ public struct Binding: Sendable {
     public var isDestructive = false
     /// Changes data on the server: refused in read-only mode with the reason "read-only mode".
     public var writes = false
+    /// The least role on the dataset the action needs (docs/permissions.md). Below it the
+    /// footer leaves the binding out and pressing it says which role it needs.
+    public var requires: AccessLevel?
     /// Why the command cannot run now, or nil when it can.
     public var disabledReason: @Sendable (AppState) -> String? = { _ in nil }
 
@@ -43,7 +46,7 @@ public enum Bindings {
         Binding(keys: [.ctrl("d")], command: .navigate(.halfPageDown), description: "Half a page down", context: .lists),
         Binding(keys: [.home, .character("g")], command: .navigate(.top), description: "First row", context: .lists),
         Binding(keys: [.end, .character("G")], command: .navigate(.bottom), description: "Last row", context: .lists),
-        Binding(keys: [.enter], command: .open, description: "Open the selected item", short: "open", context: .lists),
+        Binding(keys: [.enter], command: .open, description: "Open the selected item (a sample; on Labelsets: browse that labelset)", short: "open", context: .lists),
         // Samples
         Binding(keys: [.character("s")], command: .chooseStatuses, description: "Filter by label status (several)", short: "status", context: .samples),
         Binding(keys: [.character("m")], command: .metadataFilter, description: "Filter by metadata key:value", short: "meta", context: .samples),
@@ -51,7 +54,29 @@ public enum Bindings {
         Binding(keys: [.character("O")], command: .toggleDirection, description: "Toggle the sort direction", context: .samples),
         Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .samples),
         Binding(keys: [.character("c")], command: .clearFilters, description: "Clear name, status and metadata filters", context: .samples),
+        Binding(
+            keys: [.character("T")], command: .startTriage,
+            description: "Triage queue over the filter (default: LABELED, by priority)", short: "triage",
+            context: .samples, requires: .reviewer),
+        // Triage queue
+        Binding(
+            keys: [.character("s")], command: .skipSample, description: "Skip this sample (no decision) and go to the next",
+            short: "skip", context: .triage),
+        Binding(
+            keys: [.character("X")], command: .rejectWithIssue, description: "Reject the label and open an issue saying why",
+            short: "reject+issue", context: .triage, writes: true, requires: .reviewer,
+            disabledReason: { state in state.triageReason }),
+        Binding(keys: [.character("q"), .escape], command: .back, description: "Leave the queue (its progress is kept in the message)", context: .triage),
         // Sample detail
+        Binding(
+            keys: [.character("a")], command: .acceptLabel, description: "Accept the label (REVIEWED) and go to the next sample",
+            short: "accept", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.triageReason }),
+        Binding(
+            keys: [.character("x")], command: .rejectLabel, description: "Reject the label (REJECTED) and go to the next sample",
+            short: "reject", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.triageReason }),
+        Binding(
+            keys: [.character("u")], command: .undoDecision, description: "Undo the last accept or reject of this session",
+            short: "undo", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.undoReason }),
         Binding(
             keys: [.character("n")], command: .nextSample, description: "Next sample in the current order", short: "next",
             context: .sampleDetail, disabledReason: { state in state.neighbourReason }),
@@ -64,32 +89,62 @@ public enum Bindings {
         Binding(keys: [.pageDown, .character(" ")], command: .navigate(.pageDown), description: "Scroll a page down", context: .sampleDetail),
         Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .sampleDetail),
         Binding(
-            keys: [.character("a")], command: .acceptLabel, description: "Accept the label (REVIEWED) and go to the next sample",
-            short: "accept", context: .sampleDetail, writes: true, disabledReason: { state in state.triageReason }),
-        Binding(
-            keys: [.character("x")], command: .rejectLabel, description: "Reject the label (REJECTED) and go to the next sample",
-            short: "reject", context: .sampleDetail, writes: true, disabledReason: { state in state.triageReason }),
-        Binding(
-            keys: [.character("u")], command: .undoDecision, description: "Undo the last accept or reject of this session",
-            short: "undo", context: .sampleDetail, writes: true, disabledReason: { state in state.undoReason }),
-        Binding(
             keys: [.character("N")], command: .newIssue, description: "New issue on this sample",
-            short: "issue", context: .sampleDetail, writes: true, disabledReason: { state in state.newIssueReason }),
+            short: "issue", context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.newIssueReason }),
+        Binding(
+            keys: [.character("i")], command: .nextIssueOfSample, description: "Select the sample's next issue (for o, e, D)",
+            context: .sampleDetail, disabledReason: { state in state.issueActionReason }),
+        Binding(
+            keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue of this sample, or reopen it",
+            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+        Binding(
+            keys: [.character("e")], command: .editIssue, description: "Edit the description of the selected issue",
+            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+        Binding(
+            keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue of this sample (asks first)",
+            context: .sampleDetail, isDestructive: true, disabledReason: { state in state.issueDeleteReason }),
         // Issues
         Binding(keys: [.character("s")], command: .cycleIssueStatus, description: "Show open / closed / all issues", short: "open/closed", context: .issues),
         Binding(
             keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue, or reopen a closed one",
-            short: "close/reopen", context: .issues, writes: true, disabledReason: { state in state.issueToggleReason }),
+            short: "close/reopen", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("N")], command: .newIssue, description: "New issue on the selected issue's sample",
-            short: "new", context: .issues, writes: true, disabledReason: { state in state.newIssueReason }),
+            short: "new", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.newIssueReason }),
+        Binding(
+            keys: [.character("e")], command: .editIssue, description: "Edit the selected issue's description",
+            short: "edit", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue (asks first)",
-            short: "delete", context: .issues, isDestructive: true, disabledReason: { state in state.issueToggleReason }),
+            short: "delete", context: .issues, isDestructive: true, disabledReason: { state in state.issueDeleteReason }),
+        // Collaborators
+        Binding(
+            keys: [.character("N")], command: .addCollaborator, description: "Add a collaborator by username, with a role",
+            short: "add", context: .collaborators, writes: true, requires: .admin),
+        Binding(
+            keys: [.character("e")], command: .changeRole, description: "Change the selected collaborator's role",
+            short: "role", context: .collaborators, writes: true, requires: .admin,
+            disabledReason: { state in state.collaboratorReason }),
+        Binding(
+            keys: [.character("D")], command: .removeCollaborator, description: "Remove the selected collaborator (asks first)",
+            short: "remove", context: .collaborators, isDestructive: true, requires: .admin,
+            disabledReason: { state in state.collaboratorReason }),
         // Releases
         Binding(
             keys: [.character("N")], command: .newRelease, description: "Create a release and watch it until it finishes",
-            short: "new", context: .releases, writes: true, disabledReason: { state in state.newReleaseReason }),
+            short: "new", context: .releases, writes: true, requires: .manager),
+        Binding(
+            keys: [.character("D")], command: .deleteRelease, description: "Delete the selected release (asks first)",
+            short: "delete", context: .releases, isDestructive: true, requires: .manager,
+            disabledReason: { state in state.selectedRelease == nil ? "no release is selected" : nil }),
+        // Labelsets
+        Binding(
+            keys: [.character("N")], command: .newLabelset, description: "Add a labelset (name, description)",
+            short: "new", context: .labelsets, writes: true, requires: .manager),
+        Binding(
+            keys: [.character("D")], command: .deleteLabelset, description: "Delete the selected labelset (asks first; never ground-truth)",
+            short: "delete", context: .labelsets, isDestructive: true, requires: .manager,
+            disabledReason: { state in state.labelsetDeleteReason }),
         // Workunits
         Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
     ]
@@ -136,20 +191,30 @@ extension AppState {
     /// The contexts that apply now, most specific first.
     public var bindingContexts: [BindingContext] {
         guard focus == .content, let dataset else { return [.datasets, .lists, .global] }
-        if dataset.detail != nil { return [.sampleDetail, .global] }
+        if dataset.detail != nil { return dataset.queue != nil ? [.triage, .sampleDetail, .global] : [.sampleDetail, .global] }
         switch dataset.tab {
         case .samples: return [.samples, .lists, .global]
         case .issues: return [.issues, .lists, .global]
+        case .collaborators: return [.collaborators, .lists, .global]
         case .workunits: return [.workunits, .lists, .global]
         case .releases: return [.releases, .lists, .global]
-        default: return [.lists, .global]
+        case .labelsets: return [.labelsets, .lists, .global]
+        case .info: return [.lists, .global]
         }
     }
 
-    /// Why the binding cannot run now (read-only first), or nil.
+    /// Why the binding cannot run now (read-only first, then the role), or nil.
     public func reason(_ binding: Binding) -> String? {
         if (binding.writes || binding.isDestructive) && session.readOnly { return Bindings.readOnlyReason }
+        if let reason = permissionReason(binding) { return reason }
         return binding.disabledReason(self)
+    }
+
+    /// Why the user's role on the dataset is too low for the binding, or nil (also when the
+    /// role is not known yet: then the server decides).
+    public func permissionReason(_ binding: Binding) -> String? {
+        guard let needed = binding.requires, let access = dataset?.access, access < needed else { return nil }
+        return "needs the \(needed) role; you are \(access) on \(dataset?.fullName ?? "this dataset")"
     }
 
     /// Why `a`/`x` cannot decide on the open sample, or nil.

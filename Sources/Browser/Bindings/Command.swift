@@ -32,6 +32,17 @@ public enum Command: Hashable, Sendable {
     case newIssue
     case deleteIssue
     case newRelease
+    case deleteRelease
+    case editIssue
+    case nextIssueOfSample
+    case startTriage
+    case skipSample
+    case rejectWithIssue
+    case addCollaborator
+    case changeRole
+    case removeCollaborator
+    case newLabelset
+    case deleteLabelset
 }
 
 /// Where a binding applies. The most specific context that has a binding for a key wins.
@@ -41,7 +52,10 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     case datasets = "Datasets pane"
     case samples = "Samples tab"
     case sampleDetail = "Sample detail"
+    case triage = "Triage queue"
     case issues = "Issues tab"
+    case collaborators = "Collaborators tab"
     case releases = "Releases tab"
+    case labelsets = "Labelsets tab"
     case workunits = "Workunits tab"
 }

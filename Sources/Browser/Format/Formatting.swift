@@ -50,4 +50,9 @@ public enum Formatting {
     public static func status(_ raw: String) -> String {
         String(raw.lowercased().map { $0 == "_" ? " " : $0 })
     }
+
+    /// A multi-line text in one table cell: its lines joined with " ↵ ".
+    static func oneLine(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " ↵ ")
+    }
 }

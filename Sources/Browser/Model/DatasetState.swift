@@ -61,6 +61,10 @@ public struct DatasetState: Sendable {
     public var infoScroll = 0
     /// The sample detail, shown instead of the tab when open.
     public var detail: SampleDetailState?
+    /// The triage queue, when the detail walks the filter as one (`T`).
+    public var queue: TriageQueue?
+    /// What the signed-in user may do here; nil until known (everything is offered).
+    public var access: AccessLevel?
 
     public init(dataset: Dataset) {
         self.dataset = dataset
@@ -122,6 +126,8 @@ public struct SampleDetailState: Sendable {
     public var scroll = 0
     /// `n`/`p` moved to a row whose page is still loading; the detail opens when it lands.
     public var waitingForRow: Int?
+    /// Which of the sample's issues `o`, `e` and `D` act on (`i` moves it).
+    public var issueCursor = 0
 
     public init(uuid: String, source: DetailSource, sample: Sample? = nil) {
         self.uuid = uuid

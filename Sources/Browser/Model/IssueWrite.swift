@@ -4,17 +4,12 @@ import SegmentsAPI
 public enum IssueWrite: Hashable, Sendable {
     /// Open ↔ closed, already shown; `previous` comes back if the server refuses.
     case toggle(Issue, previous: IssueStatus)
+    /// A new description, already shown; `previous` comes back if the server refuses.
+    case edit(Issue, previous: String)
     /// A new issue on a sample; it appears when the server has it.
     case create(sampleName: String, description: String)
     /// Deleting an issue, confirmed; the row goes when the server agrees.
     case delete(Issue)
-}
-
-/// A dialog over the browser and what its answer is for.
-public enum ModalPurpose: Hashable, Sendable {
-    case newIssue(sampleUUID: String, sampleName: String)
-    case deleteIssue(Issue)
-    case newRelease
 }
 
 extension IssueStatus {

@@ -18,9 +18,16 @@ public enum Slot: Hashable, Sendable {
     case sampleLookup
     /// A label status written by the triage keys; never replaced while one is in flight.
     case labelWrite
-    /// An issue change from the Issues tab; one at a time.
+    /// An issue change (Issues tab or sample detail); one at a time.
     case issueWrite
-    case releaseCreate
+    /// Creating or deleting a release; one at a time.
+    case releaseWrite
+    /// Adding, changing or removing a collaborator; one at a time.
+    case collaboratorWrite
+    /// Adding or deleting a labelset; one at a time.
+    case labelsetWrite
+    /// The signed-in user's role on the open dataset.
+    case access
     /// The status check of the watched release; one at a time.
     case releasePoll
 }
@@ -46,7 +53,16 @@ public enum ServiceRequest: Hashable, Sendable {
     case setIssueStatus(uuid: String, status: IssueStatus)
     case addIssue(sampleUUID: String, description: String)
     case deleteIssue(uuid: String)
-    case addRelease(dataset: String, name: String)
+    case setIssueDescription(uuid: String, description: String)
+    case addRelease(dataset: String, name: String, description: String)
+    case deleteRelease(dataset: String, name: String)
+    /// The user's collaborator role on the dataset (nil when not a collaborator).
+    case access(dataset: String, username: String)
+    case addCollaborator(dataset: String, username: String, role: Role)
+    case setCollaboratorRole(dataset: String, username: String, role: Role)
+    case removeCollaborator(dataset: String, username: String)
+    case addLabelset(dataset: String, name: String, description: String)
+    case deleteLabelset(dataset: String, name: String)
     /// Waits, then asks for the release's status.
     case pollRelease(dataset: String, name: String, afterSeconds: Int)
 }
@@ -67,6 +83,12 @@ public enum ServiceResponse: Sendable {
     case issue(Issue)
     case issueDeleted(uuid: String)
     case release(Release)
+    case releaseDeleted(name: String)
+    case access(Role?)
+    case collaborator(Collaborator)
+    case collaboratorRemoved(username: String)
+    case labelset(Labelset)
+    case labelsetDeleted(name: String)
 }
 
 /// A failed request, reduced to what the user needs to read.

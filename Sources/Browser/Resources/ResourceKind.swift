@@ -109,7 +109,7 @@ enum IssueRenderer: ResourceRenderer {
 
     static func cells(_ issue: Issue, now: Int64) -> [DisplayText] {
         [
-            DisplayText(issue.status.rawValue.lowercased()), DisplayText(issue.description), DisplayText(issue.sampleName),
+            DisplayText(issue.status.rawValue.lowercased()), DisplayText(Formatting.oneLine(issue.description)), DisplayText(issue.sampleName),
             DisplayText(issue.createdBy), DisplayText(Formatting.relative(issue.createdAt, now: now)),
             DisplayText(String(issue.comments.count)),
         ]
@@ -174,7 +174,7 @@ enum LabelsetRenderer: ResourceRenderer {
     static func cells(_ labelset: Labelset, now: Int64) -> [DisplayText] {
         [
             DisplayText(labelset.name), labelset.isGroundtruth == true ? "✓" : "",
-            DisplayText(Formatting.relative(labelset.createdAt, now: now)), DisplayText(labelset.description),
+            DisplayText(Formatting.relative(labelset.createdAt, now: now)), DisplayText(Formatting.oneLine(labelset.description)),
         ]
     }
 

@@ -90,8 +90,31 @@ final class EffectRunner {
         case .deleteIssue(let uuid):
             try await service.deleteIssue(uuid)
             return .issueDeleted(uuid: uuid)
-        case .addRelease(let dataset, let name):
-            return .release(try await service.addRelease(dataset, name: name, description: ""))
+        case .setIssueDescription(let uuid, let description):
+            return .issue(try await service.updateIssue(uuid, IssueUpdate(description: description)))
+        case .addRelease(let dataset, let name, let description):
+            return .release(try await service.addRelease(dataset, name: name, description: description))
+        case .deleteRelease(let dataset, let name):
+            try await service.deleteRelease(dataset, name: name)
+            return .releaseDeleted(name: name)
+        case .access(let dataset, let username):
+            do {
+                return .access(try await service.getDatasetCollaborator(dataset, username: username).role)
+            } catch SegmentsError.notFound {
+                return .access(nil)
+            }
+        case .addCollaborator(let dataset, let username, let role):
+            return .collaborator(try await service.addDatasetCollaborator(dataset, username: username, role: role))
+        case .setCollaboratorRole(let dataset, let username, let role):
+            return .collaborator(try await service.updateDatasetCollaborator(dataset, username: username, role: role))
+        case .removeCollaborator(let dataset, let username):
+            try await service.deleteDatasetCollaborator(dataset, username: username)
+            return .collaboratorRemoved(username: username)
+        case .addLabelset(let dataset, let name, let description):
+            return .labelset(try await service.addLabelset(dataset, name: name, description: description))
+        case .deleteLabelset(let dataset, let name):
+            try await service.deleteLabelset(dataset, name: name)
+            return .labelsetDeleted(name: name)
         case .pollRelease(let dataset, let name, let seconds):
             try await Task.sleep(for: .seconds(seconds))
             return .release(try await service.getRelease(dataset, name: name))

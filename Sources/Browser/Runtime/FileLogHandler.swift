@@ -11,7 +11,7 @@ public struct FileLogHandler: LogHandler {
     public init(label: String, fileURL: URL) throws {
         try FileManager.default.createDirectory(at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: fileURL.path) {
-            FileManager.default.createFile(atPath: fileURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: fileURL.path, contents: nil)
         }
         handle = try FileHandle(forWritingTo: fileURL)
         handle.seekToEndOfFile()

@@ -30,6 +30,7 @@ extension AppState {
             if let detail = dataset?.detail, !detail.uuid.isEmpty {
                 return openDetail(uuid: detail.uuid, source: detail.source, sample: detail.sample)
             }
+            if dataset?.tab == .releases { restartReleaseWatch() }
             return loadTab(force: true)
         case .switchPane:
             guard dataset != nil else { return [] }
@@ -106,18 +107,41 @@ extension AppState {
         case .undoDecision:
             return undoLastDecision()
         case .toggleIssue:
-            return toggleSelectedIssue()
+            return toggleTargetIssue()
         case .newIssue:
             askForNewIssue()
+        case .editIssue:
+            askToEditTargetIssue()
         case .deleteIssue:
-            confirmDeleteSelectedIssue()
+            confirmDeleteTargetIssue()
+        case .nextIssueOfSample:
+            selectNextDetailIssue()
         case .newRelease:
             askForNewRelease()
+        case .deleteRelease:
+            confirmDeleteSelectedRelease()
+        case .startTriage:
+            return startTriageQueue()
+        case .skipSample:
+            return skipSample()
+        case .rejectWithIssue:
+            askToRejectWithIssue()
+        case .addCollaborator:
+            askForNewCollaborator()
+        case .changeRole:
+            askForRoleChange()
+        case .removeCollaborator:
+            confirmRemoveCollaborator()
+        case .newLabelset:
+            askForNewLabelset()
+        case .deleteLabelset:
+            confirmDeleteSelectedLabelset()
         }
         return []
     }
 
     private mutating func back() -> [Effect] {
+        if dataset?.queue != nil { return leaveTriageQueue() }
         if dataset?.detail != nil { return closeDetail() }
         if focus == .content {
             focus = .datasets
@@ -218,6 +242,8 @@ extension AppState {
         case .issues:
             guard let issue = current.visibleIssues[safe: current.issues.scroll.selected] else { return [] }
             return openDetail(uuid: issue.sampleUUID, source: .issues)
+        case .labelsets:
+            return browseSelectedLabelset()
         default:
             return []
         }

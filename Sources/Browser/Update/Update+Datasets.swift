@@ -26,6 +26,7 @@ extension AppState {
         dataset = fresh
         effects.append(start(.datasetIssues, .issues(dataset: selected.fullName)))
         effects.append(start(.tab(.info), .dataset(selected.fullName)))
+        effects += learnAccess()
         effects += loadTab()
         return effects
     }

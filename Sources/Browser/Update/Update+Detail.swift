@@ -13,6 +13,7 @@ extension AppState {
 
     mutating func closeDetail() -> [Effect] {
         dataset?.detail = nil
+        dataset?.queue = nil
         return [cancel(.sampleDetail)].compactMap { $0 } + ensureSamplePages()
     }
 

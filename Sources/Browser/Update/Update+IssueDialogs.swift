@@ -1,7 +1,8 @@
 import SegmentsAPI
 import TerminalUI
 
-/// `N` new issue (text input) and `D` delete (destructive confirmation naming the issue).
+/// `N` new issue (a multi-line description) and `D` delete (a destructive confirmation
+/// naming the issue).
 extension AppState {
     /// The sample a new issue goes on: the open sample, or the selected issue's sample.
     var newIssueTarget: (uuid: String, name: String)? {
@@ -21,41 +22,35 @@ extension AppState {
     mutating func askForNewIssue() {
         guard let target = newIssueTarget else { return }
         overlay = .modal(
-            .textInput(title: "New issue on \(target.name)", prompt: "Describe the problem, Enter to open it:"),
+            .textArea(title: "New issue on \(target.name)", prompt: "Describe the problem:"),
             .newIssue(sampleUUID: target.uuid, sampleName: target.name))
     }
 
-    mutating func confirmDeleteSelectedIssue() {
-        guard let issue = selectedIssue else { return }
-        let message = "Delete the issue “\(Self.short(issue.description))” on \(issue.sampleName)?\nIts comments go with it."
-        overlay = .modal(.confirm(title: "Delete issue", message: message, confirmLabel: "Delete", cancelLabel: "Keep", destructive: true), .deleteIssue(issue))
+    mutating func openIssue(on sampleUUID: String, sampleName: String, description text: String) -> [Effect] {
+        let description = text.trimmingBlankEdges
+        guard !description.isEmpty else {
+            showError("An issue needs a description; nothing was opened.")
+            return []
+        }
+        guard !refuseWhileIssueSaving() else { return [] }
+        issueWrite = .create(sampleName: sampleName, description: description)
+        showInfo("opening issue on \(sampleName)…")
+        return [start(.issueWrite, .addIssue(sampleUUID: sampleUUID, description: description))]
     }
 
-    /// What a dialog's answer starts.
-    mutating func answer(_ outcome: Modal.Outcome, for purpose: ModalPurpose) -> [Effect] {
-        guard outcome != .pending, outcome != .cancelled else { return [] }
-        if case (.newRelease, .submitted(let name)) = (purpose, outcome) { return createRelease(named: name) }
-        guard issueWrite == nil else {
-            showInfo("Still saving the last issue change…")
-            return []
-        }
-        switch (purpose, outcome) {
-        case (.newIssue(let uuid, let name), .submitted(let text)):
-            let description = text.trimmingSpaces
-            guard !description.isEmpty else {
-                showError("An issue needs a description; nothing was opened.")
-                return []
-            }
-            issueWrite = .create(sampleName: name, description: description)
-            showInfo("opening issue on \(name)…")
-            return [start(.issueWrite, .addIssue(sampleUUID: uuid, description: description))]
-        case (.deleteIssue(let issue), .confirmed):
-            issueWrite = .delete(issue)
-            showInfo("deleting issue “\(Self.short(issue.description))”…")
-            return [start(.issueWrite, .deleteIssue(uuid: issue.uuid))]
-        default:
-            return []
-        }
+    mutating func confirmDeleteTargetIssue() {
+        guard let issue = targetIssue else { return }
+        let message = "Delete the issue “\(Self.short(issue.description))” on \(issue.sampleName)?\nIts comments go with it."
+        overlay = .modal(
+            .confirm(title: "Delete issue", message: message, confirmLabel: "Delete", cancelLabel: "Keep", destructive: true),
+            .deleteIssue(issue))
+    }
+
+    mutating func deleteIssue(_ issue: Issue) -> [Effect] {
+        guard !refuseWhileIssueSaving() else { return [] }
+        issueWrite = .delete(issue)
+        showInfo("deleting issue “\(Self.short(issue.description))”…")
+        return [start(.issueWrite, .deleteIssue(uuid: issue.uuid))]
     }
 
     mutating func applyIssueDeleted(_ uuid: String) -> [Effect] {
@@ -73,5 +68,7 @@ extension AppState {
             let scroll = current.issues.scroll.clamped(count: current.visibleIssues.count, visibleRows: rows)
             dataset?.issues.scroll = scroll
         }
+        let count = detailIssues.count
+        if let cursor = dataset?.detail?.issueCursor, cursor >= count { dataset?.detail?.issueCursor = max(0, count - 1) }
     }
 }

@@ -1,7 +1,8 @@
 import SegmentsAPI
 
-/// Issue curation on the Issues tab: `o` opens or closes the selected issue at once
-/// (optimistic) and rolls it back with a message if the server refuses.
+/// Issue curation, on the Issues tab and in the sample detail: `o` opens or closes,
+/// `e` edits the description. Both show at once (optimistic) and roll back with a message
+/// if the server refuses.
 extension AppState {
     /// The issue the Issues tab has selected.
     var selectedIssue: Issue? {
@@ -9,22 +10,79 @@ extension AppState {
         return current.visibleIssues[safe: current.issues.scroll.selected]
     }
 
-    /// Why `o` cannot toggle now, or nil.
-    var issueToggleReason: String? {
-        selectedIssue == nil ? "no issue is selected" : nil
+    /// The open sample's issues, in the order the detail lists them.
+    var detailIssues: [Issue] {
+        guard let current = dataset, let detail = current.detail, !detail.uuid.isEmpty else { return [] }
+        return (current.issues.items ?? []).filter { $0.sampleUUID == detail.uuid }
     }
 
-    mutating func toggleSelectedIssue() -> [Effect] {
-        guard let issue = selectedIssue else { return [] }
-        guard issueWrite == nil else {
-            showInfo("Still saving the last issue change…")
-            return []
-        }
+    /// What `o`, `e` and `D` act on: the detail's selected issue, or the Issues tab's.
+    var targetIssue: Issue? {
+        guard let detail = dataset?.detail else { return selectedIssue }
+        let issues = detailIssues
+        return issues.isEmpty ? nil : issues[min(max(0, detail.issueCursor), issues.count - 1)]
+    }
+
+    /// Why `o`/`e` cannot act now, or nil.
+    var issueActionReason: String? {
+        guard targetIssue == nil else { return nil }
+        return dataset?.detail != nil ? "this sample has no issues" : "no issue is selected"
+    }
+
+    /// Why `D` cannot delete: reviewers and up may, and authors their own (docs/permissions.md).
+    var issueDeleteReason: String? {
+        if let reason = issueActionReason { return reason }
+        guard let issue = targetIssue, let access = dataset?.access, access < .reviewer, issue.createdBy != user?.username
+        else { return nil }
+        return "needs the reviewer role (or to be its author); you are \(access)"
+    }
+
+    /// `i` in the detail: the next of the sample's issues, round.
+    mutating func selectNextDetailIssue() {
+        let issues = detailIssues
+        guard !issues.isEmpty, let cursor = dataset?.detail?.issueCursor else { return }
+        let next = (cursor + 1) % issues.count
+        dataset?.detail?.issueCursor = next
+        showInfo("issue \(next + 1) of \(issues.count): “\(Self.short(issues[next].description))”")
+    }
+
+    mutating func toggleTargetIssue() -> [Effect] {
+        guard let issue = targetIssue, !refuseWhileIssueSaving() else { return [] }
         let status = issue.status.toggled
         issueWrite = .toggle(issue, previous: issue.status)
         replaceIssue(uuid: issue.uuid) { $0.status = status }
         showInfo("\(status == .closed ? "closing" : "reopening") issue “\(Self.short(issue.description))”…")
         return [start(.issueWrite, .setIssueStatus(uuid: issue.uuid, status: status))]
+    }
+
+    mutating func askToEditTargetIssue() {
+        guard let issue = targetIssue else { return }
+        overlay = .modal(
+            .textArea(title: "Edit issue on \(issue.sampleName)", prompt: "Description:", text: issue.description),
+            .editIssue(issue))
+    }
+
+    mutating func editIssue(_ issue: Issue, description text: String) -> [Effect] {
+        let description = text.trimmingBlankEdges
+        guard !description.isEmpty else {
+            showError("An issue needs a description; it still reads “\(Self.short(issue.description))”.")
+            return []
+        }
+        guard description != issue.description else {
+            showInfo("The description is unchanged.")
+            return []
+        }
+        issueWrite = .edit(issue, previous: issue.description)
+        replaceIssue(uuid: issue.uuid) { $0.description = description }
+        showInfo("saving the description of issue “\(Self.short(description))”…")
+        return [start(.issueWrite, .setIssueDescription(uuid: issue.uuid, description: description))]
+    }
+
+    /// True (and said) when an issue change is in flight: the key press is dropped.
+    mutating func refuseWhileIssueSaving() -> Bool {
+        guard issueWrite != nil else { return false }
+        showInfo("Still saving the last issue change…")
+        return true
     }
 
     mutating func applyIssueWrite(_ saved: Issue) -> [Effect] {
@@ -34,6 +92,9 @@ extension AppState {
         case .toggle(let issue, _):
             replaceIssue(uuid: issue.uuid) { $0 = saved }
             showInfo("\(saved.status == .closed ? "closed" : "reopened") issue “\(Self.short(saved.description))”")
+        case .edit(let issue, _):
+            replaceIssue(uuid: issue.uuid) { $0 = saved }
+            showInfo("saved the description of issue “\(Self.short(saved.description))”")
         case .create(let sampleName, _):
             let items = (dataset?.issues.items ?? []) + [saved]
             dataset?.issues.items = items
@@ -52,6 +113,9 @@ extension AppState {
         case .toggle(let issue, let previous):
             replaceIssue(uuid: issue.uuid) { $0.status = previous }
             showError("Could not \(previous == .open ? "close" : "reopen") issue “\(Self.short(issue.description))”, still \(previous.rawValue): \(failure.text)")
+        case .edit(let issue, let previous):
+            replaceIssue(uuid: issue.uuid) { $0.description = previous }
+            showError("Could not change issue “\(Self.short(previous))”, its description is unchanged: \(failure.text)")
         case .create(let sampleName, _):
             showError("Could not open an issue on \(sampleName): \(failure.text)")
         case .delete(let issue):
@@ -67,7 +131,19 @@ extension AppState {
         clampIssueSelection()
     }
 
+    /// One line of a description, for messages and dialogs.
     static func short(_ text: String) -> String {
-        text.count > 40 ? String(text.prefix(39)) + "…" : text
+        let line = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        let more = line.count < text.trimmingBlankEdges.count
+        if line.count > 40 { return String(line.prefix(39)) + "…" }
+        return more ? line + " …" : line
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and line breaks (a description's inner lines stay).
+    var trimmingBlankEdges: String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" }
+        return String(drop(while: blank).reversed().drop(while: blank).reversed())
     }
 }

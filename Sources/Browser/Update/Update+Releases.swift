@@ -1,55 +1,117 @@
 import SegmentsAPI
 import TerminalUI
 
-/// `N` on the Releases tab: create a release, then watch it until it has SUCCEEDED or FAILED.
-/// Polling runs only while the Releases tab is shown, and never more than one request.
+/// The Releases tab: `N` creates a release (name, then description) and watches it until
+/// it has SUCCEEDED or FAILED; a PENDING release found in the list is watched the same way.
+/// Polling runs only while the Releases tab is shown, never more than one request at a
+/// time, with a growing interval; `r` checks at once. `D` deletes after a confirmation.
 extension AppState {
-    var newReleaseReason: String? {
-        guard let watch = dataset?.releaseWatch else { return nil }
-        return "release \(watch.name) is still being built"
+    var selectedRelease: Release? {
+        guard let current = dataset else { return nil }
+        return current.visibleReleases[safe: current.releases.scroll.selected]
     }
 
     mutating func askForNewRelease() {
-        overlay = .modal(.textInput(title: "New release", prompt: "Name of the release, Enter to create it:"), .newRelease)
+        guard inFlight[.releaseWrite] == nil else {
+            showInfo("Still saving the last release change…")
+            return
+        }
+        overlay = .modal(.textInput(title: "New release", prompt: "Name of the release (e.g. v1.2):"), .newReleaseName)
     }
 
-    mutating func createRelease(named text: String) -> [Effect] {
-        guard let current = dataset else { return [] }
+    mutating func askForReleaseDescription(name text: String) -> [Effect] {
         let name = text.trimmingSpaces
         guard !name.isEmpty else {
             showError("A release needs a name; nothing was created.")
             return []
         }
-        guard inFlight[.releaseCreate] == nil else {
-            showInfo("Still creating the last release…")
+        if dataset?.releases.items?.contains(where: { $0.name == name }) == true {
+            showError("There is a release named \(name) already; nothing was created.")
+            return []
+        }
+        overlay = .modal(
+            .textArea(title: "New release \(name)", prompt: "Description (optional), Enter creates it:"),
+            .newReleaseDescription(name: name))
+        return []
+    }
+
+    mutating func createRelease(named name: String, description: String) -> [Effect] {
+        guard let current = dataset else { return [] }
+        guard inFlight[.releaseWrite] == nil else {
+            showInfo("Still saving the last release change…")
             return []
         }
         showInfo("creating release \(name)…")
-        return [start(.releaseCreate, .addRelease(dataset: current.fullName, name: name))]
+        return [start(.releaseWrite, .addRelease(dataset: current.fullName, name: name, description: description.trimmingBlankEdges))]
+    }
+
+    mutating func confirmDeleteSelectedRelease() {
+        guard let release = selectedRelease, let current = dataset else { return }
+        let message = "Delete release \(release.name) (\(release.status.rawValue)) of \(current.fullName)?\nIts export file goes with it."
+        overlay = .modal(
+            .confirm(title: "Delete release", message: message, confirmLabel: "Delete", cancelLabel: "Keep", destructive: true),
+            .deleteRelease(release))
+    }
+
+    mutating func deleteRelease(_ release: Release) -> [Effect] {
+        guard let current = dataset else { return [] }
+        guard inFlight[.releaseWrite] == nil else {
+            showInfo("Still saving the last release change…")
+            return []
+        }
+        showInfo("deleting release \(release.name)…")
+        return [start(.releaseWrite, .deleteRelease(dataset: current.fullName, name: release.name))]
+    }
+
+    mutating func applyDeletedRelease(named name: String) -> [Effect] {
+        dataset?.releases.items?.removeAll { $0.name == name }
+        if let current = dataset {
+            let scroll = current.releases.scroll.clamped(count: current.visibleReleases.count, visibleRows: layout.tabTableRows)
+            dataset?.releases.scroll = scroll
+        }
+        var effects: [Effect] = []
+        if dataset?.releaseWatch?.name == name {
+            dataset?.releaseWatch = nil
+            effects = [cancel(.releasePoll)].compactMap { $0 } + resumeReleaseWatch()
+        }
+        showInfo("deleted release \(name)")
+        return effects
     }
 
     /// The release exists (PENDING): list it and start watching.
     mutating func applyCreatedRelease(_ release: Release) -> [Effect] {
         upsertRelease(release)
+        let visible = dataset?.visibleReleases ?? []
+        if let index = visible.firstIndex(where: { $0.name == release.name }) {
+            let scroll = ScrollStateHelpers.select(index, count: visible.count, rows: layout.tabTableRows)
+            dataset?.releases.scroll = scroll
+        }
         guard release.status == .pending else {
             showInfo("release \(release.name) \(release.status.rawValue)")
             return []
         }
+        let pollNow = cancel(.releasePoll).map { [$0] } ?? []
         dataset?.releaseWatch = ReleaseWatch(name: release.name, lastChecked: now)
         showInfo("release \(release.name) is PENDING; watching it")
-        return scheduleReleasePoll()
+        return pollNow + scheduleReleasePoll()
     }
 
-    /// A check came back: done, or ask again after a longer wait.
+    /// A check came back: done (then any other PENDING release is watched), or ask again
+    /// after a longer wait.
     mutating func applyPolledRelease(_ release: Release) -> [Effect] {
         guard var watch = dataset?.releaseWatch, watch.name == release.name else { return [] }
         upsertRelease(release)
         watch.lastChecked = now
         guard release.status == .pending else {
             dataset?.releaseWatch = nil
-            let url = release.attributes.url.map { " · \($0)" } ?? ""
-            showInfo("release \(release.name) \(release.status.rawValue)\(url)")
-            return []
+            if release.status == .failed {
+                let reason = release.statusInfo.flatMap { $0.isEmpty ? nil : ": \($0)" } ?? ""
+                showError("release \(release.name) FAILED\(reason)")
+            } else {
+                let url = release.attributes.url.map { " · \($0) (y copies it)" } ?? ""
+                showInfo("release \(release.name) \(release.status.rawValue)\(url)")
+            }
+            return resumeReleaseWatch()
         }
         watch.interval = watch.backedOff
         dataset?.releaseWatch = watch
@@ -57,18 +119,29 @@ extension AppState {
     }
 
     mutating func failReleasePoll(_ failure: RequestFailure) {
-        showError("Stopped watching the release (r resumes): \(failure.text)")
+        showError("Stopped watching the release (r checks again): \(failure.text)")
     }
 
-    /// The releases list came back (the tab was shown again, or `r`): resume the watch.
+    /// The releases list came back (the tab was shown, or `r`): that was a check. Watch the
+    /// release already watched if it is still PENDING, else the newest PENDING one.
     mutating func resumeReleaseWatch() -> [Effect] {
-        guard let watch = dataset?.releaseWatch else { return [] }
-        guard let release = dataset?.releases.items?.first(where: { $0.name == watch.name }), release.status == .pending else {
+        guard let current = dataset, let items = current.releases.items else { return [] }
+        let pending = items.filter { $0.status == .pending }
+        let watched = current.releaseWatch.flatMap { watch in pending.first { $0.name == watch.name } }
+        guard let release = watched ?? pending.max(by: { $0.createdAt < $1.createdAt }) else {
             dataset?.releaseWatch = nil
             return []
         }
+        if dataset?.releaseWatch?.name != release.name {
+            dataset?.releaseWatch = ReleaseWatch(name: release.name, lastChecked: now)
+        }
         dataset?.releaseWatch?.lastChecked = now
         return scheduleReleasePoll()
+    }
+
+    /// `r` on the Releases tab: check now and start the backoff again.
+    mutating func restartReleaseWatch() {
+        dataset?.releaseWatch?.interval = ReleaseWatch.firstInterval
     }
 
     /// The next check, if the Releases tab is what the user is looking at.

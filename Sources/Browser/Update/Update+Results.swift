@@ -66,8 +66,20 @@ extension AppState {
             return applyIssueWrite(issue)
         case (.issueWrite, .issueDeleted(let uuid)):
             return applyIssueDeleted(uuid)
-        case (.releaseCreate, .release(let release)):
+        case (.releaseWrite, .release(let release)):
             return applyCreatedRelease(release)
+        case (.releaseWrite, .releaseDeleted(let name)):
+            return applyDeletedRelease(named: name)
+        case (.access, .access(let role)):
+            applyAccess(role)
+        case (.collaboratorWrite, .collaborator(let collaborator)):
+            return applyCollaborator(collaborator)
+        case (.collaboratorWrite, .collaboratorRemoved(let username)):
+            return applyCollaboratorRemoved(username)
+        case (.labelsetWrite, .labelset(let labelset)):
+            return applyAddedLabelset(labelset)
+        case (.labelsetWrite, .labelsetDeleted(let name)):
+            return applyDeletedLabelset(named: name)
         case (.releasePoll, .release(let release)):
             return applyPolledRelease(release)
         default:
@@ -87,6 +99,12 @@ extension AppState {
         }
         if slot == .releasePoll {
             failReleasePoll(failure)
+            return []
+        }
+        // Not knowing the role is no error to show: every action stays offered.
+        if slot == .access { return [] }
+        if let action = Self.writeAction(slot) {
+            showError("Could not \(action): \(failure.text)")
             return []
         }
         showError(failure.text)
@@ -110,9 +128,20 @@ extension AppState {
         case .sampleDetail:
             dataset?.detail?.error = failure
             dataset?.detail?.isLoaded = true
-        case .sampleLookup, .labelWrite, .issueWrite, .releaseCreate, .releasePoll: break
+        case .sampleLookup, .labelWrite, .issueWrite, .releaseWrite, .releasePoll, .collaboratorWrite, .labelsetWrite, .access:
+            break
         }
         return []
+    }
+
+    /// What a refused write was, for its message (nothing on screen changed before it).
+    private static func writeAction(_ slot: Slot) -> String? {
+        switch slot {
+        case .releaseWrite: "change the releases"
+        case .collaboratorWrite: "change the collaborators"
+        case .labelsetWrite: "change the labelsets"
+        default: nil
+        }
     }
 
     /// A `:sample` lookup came back: open its dataset and show it.

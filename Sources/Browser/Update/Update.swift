@@ -30,7 +30,9 @@ extension AppState {
         }
     }
 
-    mutating func handleKey(_ key: Key) -> [Effect] {
+    mutating func handleKey(_ pressed: Key) -> [Effect] {
+        // Ctrl-J (LF) breaks the line in a text area; everywhere else it is Enter.
+        let key = pressed == .ctrl("j") && !isEditingText ? Key.enter : pressed
         // Information is read once; the footer hints come back on the next key. Errors stay.
         if message?.kind == .info { message = nil }
         if overlay != nil { return handleOverlayKey(key) }
@@ -40,5 +42,13 @@ extension AppState {
             return []
         }
         return perform(binding.command)
+    }
+}
+
+extension AppState {
+    /// A multi-line text input has the keys.
+    public var isEditingText: Bool {
+        if case .modal(let modal, _)? = overlay, case .textArea = modal.kind { return true }
+        return false
     }
 }

@@ -111,6 +111,7 @@ enum ListTabView {
             scroll = dataset.collaborators.scroll
             (error, loaded, filterText) = (dataset.collaborators.error, dataset.collaborators.isLoaded, dataset.collaborators.filter)
             summary = [("owner ", Style(.muted)), (DisplayText(dataset.dataset.owner.username), .plain)]
+            if let access = dataset.access { summary += [("  you are ", Style(.muted)), (DisplayText(access.description), Style(.accent))] }
         case .releases:
             table = ReleaseRenderer.table(dataset.visibleReleases, now: now, empty: "No releases yet.")
             scroll = dataset.releases.scroll

@@ -49,7 +49,8 @@ enum OverlayView {
 
 /// The help overlay, generated from the key table.
 enum HelpView {
-    static func lines(readOnly: Bool) -> [StyledLine] {
+    static func lines(_ state: AppState) -> [StyledLine] {
+        let readOnly = state.session.readOnly
         var lines: [StyledLine] = []
         for context in BindingContext.allCases {
             // Every binding is listed; in read-only mode the writes say why they do nothing.
@@ -58,11 +59,12 @@ enum HelpView {
             if !lines.isEmpty { lines.append(StyledLine()) }
             lines.append(StyledLine(DisplayText(context.rawValue), Style(.title)))
             for binding in rows {
-                let refused = readOnly && (binding.writes || binding.isDestructive)
+                let refusal = readOnly && (binding.writes || binding.isDestructive)
+                    ? Bindings.readOnlyReason : state.permissionReason(binding).map { _ in "needs \(binding.requires?.description ?? "a higher role")" }
                 lines.append(StyledLine([
-                    (DisplayText("  " + binding.keyLabel.padding(to: 22)), Style(refused ? .muted : .accent)),
-                    (DisplayText(binding.description), Style(refused ? .muted : .modal)),
-                    (DisplayText(refused ? " — " + Bindings.readOnlyReason : ""), Style(.muted)),
+                    (DisplayText("  " + binding.keyLabel.padding(to: 22)), Style(refusal != nil ? .muted : .accent)),
+                    (DisplayText(binding.description), Style(refusal != nil ? .muted : .modal)),
+                    (DisplayText(refusal.map { " — " + $0 } ?? ""), Style(.muted)),
                 ]))
             }
         }
@@ -70,7 +72,7 @@ enum HelpView {
     }
 
     static func render(_ state: AppState, scroll: Int, into screen: inout Screen) {
-        let lines = self.lines(readOnly: state.session.readOnly)
+        let lines = self.lines(state)
         let box = screen.bounds.inset(top: 1, left: 2, bottom: 1, right: 2).centered(Size(width: 100, height: lines.count + 2))
         screen.fill(box, style: Style(.modal))
         screen.drawBox(box, style: Style(.accent), glyphs: .rounded, title: "Keys — ? or Esc closes")

@@ -4,7 +4,13 @@ import TerminalUI
 /// One sample: attributes, metadata, the label (who, when, annotations by category),
 /// its issues with comments, and a geometry preview beside (or below) the text.
 enum SampleDetailView {
-    static func render(_ state: AppState, dataset: DatasetState, detail: SampleDetailState, into screen: inout Screen, area: Rect) {
+    static func render(_ state: AppState, dataset: DatasetState, detail: SampleDetailState, into screen: inout Screen, area whole: Rect) {
+        var area = whole
+        if let queue = dataset.queue {
+            let (header, rest) = whole.splitTop(1)
+            queueHeader(queue, state: state).draw(into: &screen, rect: header.inset(left: 1))
+            area = rest
+        }
         let scene = detail.label.map { GeometryPreview.scene(for: $0, dataset: dataset.dataset) }
         let (textArea, previewArea) = split(area, hasPreview: scene?.shapes.isEmpty == false)
         let lines = self.lines(state, dataset: dataset, detail: detail)
@@ -28,6 +34,13 @@ enum SampleDetailView {
         guard area.height >= 16 else { return (area, nil) }
         let (top, bottom) = area.splitBottom(area.height * 45 / 100)
         return (top, bottom)
+    }
+
+    /// " TRIAGE  12 of 240 reviewed this session · 3 skipped · ⠋ saving…", across the detail.
+    static func queueHeader(_ queue: TriageQueue, state: AppState) -> StyledLine {
+        var spans: [(DisplayText, Style)] = [(" TRIAGE ", Style(.selection, .bold)), (DisplayText("  " + queue.progress(state.triage)), Style(.accent))]
+        if state.triage.isSaving { spans.append((DisplayText(" · " + Spinner.braille.frame(tick: state.tick).string + " saving…"), Style(.muted))) }
+        return StyledLine(spans)
     }
 
     /// "3 reviewed this session · ⠋ saving…", or nil before the first decision.
@@ -56,7 +69,9 @@ enum SampleDetailView {
             .field("created", "\(sample.createdBy) · \(Formatting.relative(sample.createdAt, now: now))"),
             .field("priority", Formatting.decimal(sample.priority)),
         ]
-        if let progress = triageProgress(state, spinner: spinner) { lines.insert(StyledLine(DisplayText(progress), Style(.muted)), at: 1) }
+        if dataset.queue == nil, let progress = triageProgress(state, spinner: spinner) {
+            lines.insert(StyledLine(DisplayText(progress), Style(.muted)), at: 1)
+        }
         if let labeler = sample.assignedLabeler { lines.append(.field("labeler", labeler)) }
         if let reviewer = sample.assignedReviewer { lines.append(.field("reviewer", reviewer)) }
         lines.append(.section("Attributes"))
@@ -80,12 +95,16 @@ enum SampleDetailView {
         let issues = (dataset.issues.items ?? []).filter { $0.sampleUUID == sample.uuid }
         lines.append(.section("Issues (\(issues.count))"))
         if issues.isEmpty { lines.append(StyledLine(dataset.issues.isLoaded ? "No issues." : "…", Style(.muted))) }
-        for issue in issues {
+        let cursor = issues.isEmpty ? -1 : min(detail.issueCursor, issues.count - 1)
+        for (index, issue) in issues.enumerated() {
+            let descriptionLines = issue.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let marker = index == cursor && issues.count > 1 ? "▸" : "●"
             lines.append(StyledLine([
-                (DisplayText("● " + issue.status.rawValue.lowercased() + " "), Style(Palette.role(for: issue.status.rawValue))),
-                (DisplayText(issue.description), .plain),
+                (DisplayText(marker + " " + issue.status.rawValue.lowercased() + " "), Style(Palette.role(for: issue.status.rawValue))),
+                (DisplayText(descriptionLines.first ?? ""), index == cursor && issues.count > 1 ? Style(.accent, .bold) : .plain),
                 (DisplayText("  \(issue.createdBy) · \(Formatting.relative(issue.createdAt, now: now))"), Style(.muted)),
             ]))
+            for line in descriptionLines.dropFirst() { lines.append(StyledLine(DisplayText("  " + line))) }
             for comment in issue.comments {
                 lines.append(StyledLine([
                     (DisplayText("    \(comment.createdBy): "), Style(.accent)), (DisplayText(comment.text), .plain),

@@ -29,7 +29,9 @@ enum StatusLine {
         var seen = Set<String>()
         for context in state.bindingContexts {
             for binding in Bindings.active(readOnly: state.session.readOnly) where binding.context == context {
-                guard let short = binding.short, !seen.contains(short), let key = binding.keys.first else { continue }
+                guard let short = binding.short, !seen.contains(short), let key = binding.keys.first,
+                    state.permissionReason(binding) == nil
+                else { continue }
                 seen.insert(short)
                 spans.append((DisplayText(key.description), Style(.statusBar, .bold)))
                 spans.append((DisplayText(" " + short + "  "), Style(.statusBar)))

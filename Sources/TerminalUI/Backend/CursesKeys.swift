@@ -29,7 +29,9 @@ enum CursesKeys {
     static func key(forCharacter value: UInt32) -> Key? {
         switch value {
         case 0x09: return .tab
-        case 0x0A, 0x0D: return .enter
+        case 0x0D: return .enter
+        // With nonl(), Enter arrives as CR; LF is Ctrl-J (or a line break in a paste).
+        case 0x0A: return .ctrl("j")
         case 0x08, 0x7F: return .backspace
         case 0x1B: return .escape
         case 0x01...0x1A: return Unicode.Scalar(value + 0x60).map { .ctrl(Character($0)) }

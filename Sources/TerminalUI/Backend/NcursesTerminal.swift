@@ -288,6 +288,8 @@ public final class NcursesTerminal: TerminalBackend {
             guard let key = CursesKeys.key(forCharacter: character) else { continue }
             if pendingEscape, case .character(let typed) = key {
                 emit(.key(.alt(typed)))
+            } else if pendingEscape, key == .enter || key == .ctrl("j") {
+                emit(.key(.alt("\n")))
             } else {
                 if pendingEscape { emit(.key(.escape)) }
                 emit(.key(key))

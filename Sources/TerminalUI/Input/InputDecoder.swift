@@ -25,8 +25,12 @@ public enum InputDecoder {
         switch byte {
         case 0x1B:
             return decodeEscape(bytes, at: start)
-        case 0x0D, 0x0A:
+        case 0x0D:
             return (.key(.enter), 1)
+        case 0x0A:
+            // Enter sends CR; LF is Ctrl-J (or a line break in a paste). Callers that have
+            // no use for the difference treat it as Enter.
+            return (.key(.ctrl("j")), 1)
         case 0x09:
             return (.key(.tab), 1)
         case 0x7F, 0x08:
@@ -51,6 +55,8 @@ public enum InputDecoder {
             return (cursorOrFunctionKey(bytes[next + 1]).map(TerminalEvent.key), 3)
         case 0x1B:
             return (.key(.escape), 1)
+        case 0x0D, 0x0A:
+            return (.key(.alt("\n")), 2)
         case 0x20..<0x7F, 0x80...0xFF:
             let (scalar, length) = decodeUTF8(bytes, at: next)
             return (.key(.alt(Character(scalar))), 1 + length)

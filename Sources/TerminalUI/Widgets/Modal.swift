@@ -6,7 +6,13 @@ public struct Modal: Hashable, Sendable {
         case confirm(message: [DisplayText], confirmLabel: DisplayText, cancelLabel: DisplayText, destructive: Bool)
         case choice(options: [DisplayText], selected: Int)
         case textInput(prompt: DisplayText, field: TextField)
+        /// Several lines (a description): Enter submits, Ctrl-J or Alt-Enter breaks the line.
+        case textArea(prompt: DisplayText, area: TextArea)
     }
+
+    /// The rows a text area shows; longer text scrolls.
+    public static let textAreaRows = 5
+    public static let textAreaHint: DisplayText = "Enter saves · Ctrl-J or Alt-Enter: new line · Esc cancels"
 
     public enum Outcome: Hashable, Sendable {
         /// Still open.
@@ -51,6 +57,10 @@ public struct Modal: Hashable, Sendable {
         Modal(title: title, kind: .textInput(prompt: prompt, field: TextField(text)))
     }
 
+    public static func textArea(title: DisplayText, prompt: DisplayText, text: String = "") -> Modal {
+        Modal(title: title, kind: .textArea(prompt: prompt, area: TextArea(text)))
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         if key == .escape || key == .ctrl("c") { return .cancelled }
         switch kind {
@@ -75,6 +85,10 @@ public struct Modal: Hashable, Sendable {
             if key == .enter { return .submitted(field.text) }
             field.handle(key)
             kind = .textInput(prompt: prompt, field: field)
+        case .textArea(let prompt, var area):
+            if key == .enter { return .submitted(area.text) }
+            area.handle(key)
+            kind = .textArea(prompt: prompt, area: area)
         }
         return .pending
     }
@@ -110,6 +124,11 @@ public struct Modal: Hashable, Sendable {
         case .textInput(let prompt, let field):
             screen.put(prompt, in: inner.row(0), style: Style(.modal))
             if inner.height > 1 { field.render(into: &screen, area: inner.row(1)) }
+        case .textArea(let prompt, let area):
+            screen.put(prompt, in: inner.row(0), style: Style(.modal))
+            let rows = max(0, min(Self.textAreaRows, inner.height - 2))
+            area.render(into: &screen, area: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: rows))
+            screen.put(Self.textAreaHint, in: inner.row(inner.height - 1), style: Style(.muted))
         }
     }
 
@@ -118,6 +137,8 @@ public struct Modal: Hashable, Sendable {
         case .confirm(let message, _, _, _): message + [.empty, "[ Yes ]  [ No ]"]
         case .choice(let options, _): options.map { " " + $0 }
         case .textInput(let prompt, _): [prompt, DisplayText(String(repeating: " ", count: 40))]
+        case .textArea(let prompt, _):
+            [prompt] + Array(repeating: DisplayText(String(repeating: " ", count: 60)), count: Self.textAreaRows) + [Self.textAreaHint]
         }
     }
 }

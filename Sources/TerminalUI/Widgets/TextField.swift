@@ -20,6 +20,11 @@ public struct TextField: Hashable, Sendable {
         cursor += inserted.count
     }
 
+    /// Puts the cursor at `position`, clamped to the text.
+    public mutating func moveCursor(to position: Int) {
+        cursor = max(0, min(position, characters.count))
+    }
+
     /// Applies an editing key; returns false when the key is not an editing key
     /// (Enter, Esc, Tab ... are left to the caller).
     @discardableResult

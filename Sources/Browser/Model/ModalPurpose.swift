@@ -1,0 +1,21 @@
+import SegmentsAPI
+
+/// A dialog over the browser and what its answer is for. Dialogs that ask two things
+/// (a name, then a description or a role) chain: the first answer opens the second.
+public enum ModalPurpose: Hashable, Sendable {
+    case newIssue(sampleUUID: String, sampleName: String)
+    case editIssue(Issue)
+    case deleteIssue(Issue)
+    /// Reject the label and open an issue saying why, in one step (triage `X`).
+    case rejectWithIssue(sampleUUID: String, sampleName: String)
+    case newReleaseName
+    case newReleaseDescription(name: String)
+    case deleteRelease(Release)
+    case newCollaboratorName
+    /// The role for a new collaborator (`existing` nil) or a new role for one.
+    case collaboratorRole(username: String, existing: Role?)
+    case removeCollaborator(Collaborator)
+    case newLabelsetName
+    case newLabelsetDescription(name: String)
+    case deleteLabelset(Labelset)
+}

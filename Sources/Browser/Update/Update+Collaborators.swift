@@ -1,0 +1,121 @@
+import SegmentsAPI
+import TerminalUI
+
+/// The Collaborators tab: `N` adds a user with a role, `e` changes a role, `D` removes
+/// (after a confirmation naming the user). The list changes only when the server agrees;
+/// a refusal is shown and nothing on screen changes.
+extension AppState {
+    static let assignableRoles: [Role] = [.labeler, .reviewer, .manager, .admin]
+
+    var selectedCollaborator: Collaborator? {
+        guard let current = dataset else { return nil }
+        return current.visibleCollaborators[safe: current.collaborators.scroll.selected]
+    }
+
+    var collaboratorReason: String? {
+        selectedCollaborator == nil ? "no collaborator is selected" : nil
+    }
+
+    mutating func askForNewCollaborator() {
+        overlay = .modal(.textInput(title: "Add a collaborator", prompt: "Username:"), .newCollaboratorName)
+    }
+
+    mutating func askForNewCollaboratorRole(username text: String) -> [Effect] {
+        let username = text.trimmingSpaces
+        guard !username.isEmpty else {
+            showError("A collaborator needs a username; nobody was added.")
+            return []
+        }
+        if let existing = dataset?.collaborators.items?.first(where: { $0.user.username == username }) {
+            showError("\(username) is a collaborator already (\(existing.role.rawValue)); e changes the role.")
+            return []
+        }
+        overlay = .modal(roleChoice(title: "Role for \(username)", current: .labeler), .collaboratorRole(username: username, existing: nil))
+        return []
+    }
+
+    mutating func askForRoleChange() {
+        guard let collaborator = selectedCollaborator else { return }
+        overlay = .modal(
+            roleChoice(title: "Role of \(collaborator.user.username) (now \(collaborator.role.rawValue))", current: collaborator.role),
+            .collaboratorRole(username: collaborator.user.username, existing: collaborator.role))
+    }
+
+    private func roleChoice(title: String, current: Role) -> Modal {
+        let roles = Self.assignableRoles
+        return .choice(
+            title: DisplayText(title), options: roles.map { DisplayText($0.rawValue) },
+            selected: roles.firstIndex(of: current) ?? 0)
+    }
+
+    mutating func setCollaboratorRole(username: String, existing: Role?, roleIndex: Int) -> [Effect] {
+        guard let current = dataset, let role = Self.assignableRoles[safe: roleIndex] else { return [] }
+        guard !refuseWhileCollaboratorSaving() else { return [] }
+        guard let existing else {
+            showInfo("adding \(username) as \(role.rawValue)…")
+            return [start(.collaboratorWrite, .addCollaborator(dataset: current.fullName, username: username, role: role))]
+        }
+        guard role != existing else {
+            showInfo("\(username) is \(role.rawValue) already.")
+            return []
+        }
+        showInfo("making \(username) \(role.rawValue)…")
+        return [start(.collaboratorWrite, .setCollaboratorRole(dataset: current.fullName, username: username, role: role))]
+    }
+
+    mutating func confirmRemoveCollaborator() {
+        guard let collaborator = selectedCollaborator, let current = dataset else { return }
+        let message = "Remove \(collaborator.user.username) (\(collaborator.role.rawValue)) from \(current.fullName)?\nThey lose access unless the dataset is public."
+        overlay = .modal(
+            .confirm(title: "Remove collaborator", message: message, confirmLabel: "Remove", cancelLabel: "Keep", destructive: true),
+            .removeCollaborator(collaborator))
+    }
+
+    mutating func removeCollaborator(_ collaborator: Collaborator) -> [Effect] {
+        guard let current = dataset, !refuseWhileCollaboratorSaving() else { return [] }
+        showInfo("removing \(collaborator.user.username)…")
+        return [start(.collaboratorWrite, .removeCollaborator(dataset: current.fullName, username: collaborator.user.username))]
+    }
+
+    private mutating func refuseWhileCollaboratorSaving() -> Bool {
+        guard inFlight[.collaboratorWrite] != nil else { return false }
+        showInfo("Still saving the last collaborator change…")
+        return true
+    }
+
+    /// The server agreed: the row is added or changed, and selected.
+    mutating func applyCollaborator(_ collaborator: Collaborator) -> [Effect] {
+        var items = dataset?.collaborators.items ?? []
+        let username = collaborator.user.username
+        if let index = items.firstIndex(where: { $0.user.username == username }) {
+            let before = items[index].role
+            items[index] = collaborator
+            showInfo("\(username) is now \(collaborator.role.rawValue) (was \(before.rawValue))")
+        } else {
+            items.append(collaborator)
+            showInfo("added \(username) as \(collaborator.role.rawValue)")
+        }
+        dataset?.collaborators.items = items
+        if username == user?.username {
+            let level = max(dataset?.access ?? .none, AccessLevel(role: collaborator.role))
+            dataset?.access = level
+        }
+        let visible = dataset?.visibleCollaborators ?? []
+        if let index = visible.firstIndex(where: { $0.user.username == username }) {
+            let scroll = ScrollStateHelpers.select(index, count: visible.count, rows: layout.tabTableRows)
+            dataset?.collaborators.scroll = scroll
+        }
+        return []
+    }
+
+    mutating func applyCollaboratorRemoved(_ username: String) -> [Effect] {
+        dataset?.collaborators.items?.removeAll { $0.user.username == username }
+        if let current = dataset {
+            let scroll = current.collaborators.scroll.clamped(count: current.visibleCollaborators.count, visibleRows: layout.tabTableRows)
+            dataset?.collaborators.scroll = scroll
+        }
+        if username == user?.username { applyAccess(nil) }
+        showInfo("removed \(username) from \(dataset?.fullName ?? "the dataset")")
+        return []
+    }
+}

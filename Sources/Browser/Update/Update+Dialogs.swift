@@ -1,0 +1,41 @@
+import SegmentsAPI
+import TerminalUI
+
+/// What a dialog's answer starts. Cancelling (Esc, or "No") never writes anything.
+extension AppState {
+    mutating func answer(_ outcome: Modal.Outcome, for purpose: ModalPurpose) -> [Effect] {
+        switch (purpose, outcome) {
+        case (_, .pending), (_, .cancelled):
+            return []
+        case (.newIssue(let uuid, let name), .submitted(let text)):
+            return openIssue(on: uuid, sampleName: name, description: text)
+        case (.editIssue(let issue), .submitted(let text)):
+            guard !refuseWhileIssueSaving() else { return [] }
+            return editIssue(issue, description: text)
+        case (.deleteIssue(let issue), .confirmed):
+            return deleteIssue(issue)
+        case (.rejectWithIssue(let uuid, let name), .submitted(let text)):
+            return rejectWithIssue(sampleUUID: uuid, sampleName: name, description: text)
+        case (.newReleaseName, .submitted(let name)):
+            return askForReleaseDescription(name: name)
+        case (.newReleaseDescription(let name), .submitted(let description)):
+            return createRelease(named: name, description: description)
+        case (.deleteRelease(let release), .confirmed):
+            return deleteRelease(release)
+        case (.newCollaboratorName, .submitted(let name)):
+            return askForNewCollaboratorRole(username: name)
+        case (.collaboratorRole(let username, let existing), .chosen(let index)):
+            return setCollaboratorRole(username: username, existing: existing, roleIndex: index)
+        case (.removeCollaborator(let collaborator), .confirmed):
+            return removeCollaborator(collaborator)
+        case (.newLabelsetName, .submitted(let name)):
+            return askForLabelsetDescription(name: name)
+        case (.newLabelsetDescription(let name), .submitted(let description)):
+            return addLabelset(named: name, description: description)
+        case (.deleteLabelset(let labelset), .confirmed):
+            return deleteLabelset(labelset)
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import SegmentsAPI
+import TerminalUI
+
+/// The Labelsets tab: Enter browses the selected labelset, `N` adds one (name, then
+/// description), `D` deletes one after a confirmation (never ground-truth).
+extension AppState {
+    var selectedLabelset: Labelset? {
+        guard let current = dataset else { return nil }
+        return current.visibleLabelsets[safe: current.labelsets.scroll.selected]
+    }
+
+    var labelsetDeleteReason: String? {
+        guard let labelset = selectedLabelset else { return "no labelset is selected" }
+        return labelset.isGroundTruthLabelset ? "ground-truth can never be deleted" : nil
+    }
+
+    mutating func askForNewLabelset() {
+        overlay = .modal(.textInput(title: "New labelset", prompt: "Name (letters, digits, - and _):"), .newLabelsetName)
+    }
+
+    mutating func askForLabelsetDescription(name text: String) -> [Effect] {
+        let name = text.trimmingSpaces
+        guard !name.isEmpty else {
+            showError("A labelset needs a name; nothing was added.")
+            return []
+        }
+        if dataset?.labelsetNames.contains(name) == true {
+            showError("There is a labelset named \(name) already; nothing was added.")
+            return []
+        }
+        overlay = .modal(
+            .textArea(title: "New labelset \(name)", prompt: "Description (optional), Enter adds it:"),
+            .newLabelsetDescription(name: name))
+        return []
+    }
+
+    mutating func addLabelset(named name: String, description: String) -> [Effect] {
+        guard let current = dataset, !refuseWhileLabelsetSaving() else { return [] }
+        showInfo("adding labelset \(name)…")
+        return [start(.labelsetWrite, .addLabelset(dataset: current.fullName, name: name, description: description.trimmingBlankEdges))]
+    }
+
+    mutating func confirmDeleteSelectedLabelset() {
+        guard let labelset = selectedLabelset, let current = dataset else { return }
+        let message = "Delete labelset \(labelset.name) of \(current.fullName)?\nEvery label in it goes with it."
+        overlay = .modal(
+            .confirm(title: "Delete labelset", message: message, confirmLabel: "Delete", cancelLabel: "Keep", destructive: true),
+            .deleteLabelset(labelset))
+    }
+
+    mutating func deleteLabelset(_ labelset: Labelset) -> [Effect] {
+        guard let current = dataset, !refuseWhileLabelsetSaving() else { return [] }
+        showInfo("deleting labelset \(labelset.name)…")
+        return [start(.labelsetWrite, .deleteLabelset(dataset: current.fullName, name: labelset.name))]
+    }
+
+    private mutating func refuseWhileLabelsetSaving() -> Bool {
+        guard inFlight[.labelsetWrite] != nil else { return false }
+        showInfo("Still saving the last labelset change…")
+        return true
+    }
+
+    mutating func applyAddedLabelset(_ labelset: Labelset) -> [Effect] {
+        var items = dataset?.labelsets.items ?? []
+        items.removeAll { $0.name == labelset.name }
+        items.append(labelset)
+        dataset?.labelsets.items = items
+        let visible = dataset?.visibleLabelsets ?? []
+        if let index = visible.firstIndex(where: { $0.name == labelset.name }) {
+            let scroll = ScrollStateHelpers.select(index, count: visible.count, rows: layout.tabTableRows)
+            dataset?.labelsets.scroll = scroll
+        }
+        showInfo("added labelset \(labelset.name) (Enter browses it)")
+        return []
+    }
+
+    /// Gone on the server: gone here, and the samples fall back to ground-truth if they showed it.
+    mutating func applyDeletedLabelset(named name: String) -> [Effect] {
+        dataset?.labelsets.items?.removeAll { $0.name == name }
+        if let current = dataset {
+            let scroll = current.labelsets.scroll.clamped(count: current.visibleLabelsets.count, visibleRows: layout.tabTableRows)
+            dataset?.labelsets.scroll = scroll
+        }
+        var effects: [Effect] = []
+        if dataset?.labelset == name, let fallback = dataset?.labelsetNames.first(where: { $0 == "ground-truth" }) ?? dataset?.labelsetNames.first {
+            effects = switchLabelset(to: fallback)
+        }
+        showInfo("deleted labelset \(name)")
+        return effects
+    }
+
+    /// Enter on the Labelsets tab: the Samples tab and the detail show this labelset.
+    mutating func browseSelectedLabelset() -> [Effect] {
+        guard let labelset = selectedLabelset else { return [] }
+        let effects = switchLabelset(to: labelset.name)
+        showInfo("Browsing labelset \(labelset.name) (the Samples tab and the detail show it)")
+        return effects
+    }
+}
+
+extension Labelset {
+    /// The server marks it; older answers lack the flag, so the name decides then.
+    var isGroundTruthLabelset: Bool { isGroundtruth ?? (name == "ground-truth") }
+}

@@ -1,0 +1,104 @@
+import Browser
+import SegmentsAPI
+import Testing
+
+/// The Collaborators tab's writes, each against a workspace of its own.
+@Suite("Collaborators: add, change the role, remove", .serialized, .timeLimit(.minutes(2)))
+struct CollaboratorTests {
+    static func tab(_ dataset: String = "jane/street-scenes") -> String {
+        ":dataset \(dataset)<Enter>:tab collaborators<Enter>"
+    }
+
+    @Test("e offers the four roles on the current one; choosing one changes it on screen and in the store")
+    @MainActor
+    func changeRole() async throws {
+        let fixture = try WritableFixture()
+        let asked = try await fixture.run(Self.tab() + "/bob<Enter>e")
+        #expect(asked.screen.contains("Role of bob (now labeler)"))
+        for role in ["labeler", "reviewer", "manager", "admin"] { #expect(asked.screen.contains(role)) }
+        let result = try await fixture.run(Self.tab() + "/bob<Enter>ej<Enter>")
+        #expect(result.statusLine.contains("bob is now reviewer (was labeler)"), "\(result.statusLine)")
+        #expect(result.rows(containing: "bob").contains { $0.contains("reviewer") })
+        #expect(try await fixture.store().getDatasetCollaborator("jane/street-scenes", username: "bob").role == .reviewer)
+    }
+
+    @Test("N asks for a username, then a role, and adds the collaborator")
+    @MainActor
+    func addCollaborator() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.tab("jane/flower-segmentation") + "Ndave<Enter>3")
+        #expect(result.statusLine.contains("added dave as manager"), "\(result.statusLine)")
+        #expect(result.rows(containing: "dave").contains { $0.contains("manager") })
+        #expect(try await fixture.store().getDatasetCollaborator("jane/flower-segmentation", username: "dave").role == .manager)
+    }
+
+    @Test("adding a user who does not exist shows the server's answer and changes nothing on screen")
+    @MainActor
+    func addUnknownUser() async throws {
+        let fixture = try WritableFixture()
+        let before = try await fixture.run(Self.tab("jane/flower-segmentation"))
+        let result = try await fixture.run(Self.tab("jane/flower-segmentation") + "Nnobody<Enter><Enter>")
+        #expect(result.state.message?.kind == .error)
+        #expect(result.statusLine.contains("Could not change the collaborators"), "\(result.statusLine)")
+        #expect(result.state.dataset?.collaborators.items?.map(\.user.username) == before.state.dataset?.collaborators.items?.map(\.user.username))
+    }
+
+    @Test("adding someone who is a collaborator already says so and sends nothing")
+    @MainActor
+    func addExisting() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.tab() + "Nbob<Enter>")
+        #expect(result.state.overlay == nil)
+        #expect(result.statusLine.contains("bob is a collaborator already (labeler); e changes the role"))
+    }
+
+    @Test("D names the collaborator, starts on Keep, and removes only when confirmed")
+    @MainActor
+    func removeAsksFirst() async throws {
+        let fixture = try WritableFixture()
+        let asked = try await fixture.run(Self.tab() + "/carol<Enter>D")
+        #expect(asked.screen.contains("Remove carol (reviewer) from jane/street-scenes?"))
+        _ = try await fixture.run(Self.tab() + "/carol<Enter>D<Enter>")
+        #expect(try await fixture.store().getDatasetCollaborator("jane/street-scenes", username: "carol").role == .reviewer)
+        let result = try await fixture.run(Self.tab() + "/carol<Enter>Dy")
+        #expect(result.statusLine.contains("removed carol from jane/street-scenes"))
+        #expect(result.state.dataset?.collaborators.items?.contains { $0.user.username == "carol" } == false)
+        await #expect(throws: SegmentsError.self) {
+            _ = try await fixture.store().getDatasetCollaborator("jane/street-scenes", username: "carol")
+        }
+    }
+
+    @Test("a manager is not offered N, e or D; the tab says which role the user has")
+    @MainActor
+    func managerNotOffered() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.tab() + "N", user: "dave")
+        #expect(result.state.overlay == nil)
+        #expect(result.statusLine.contains("needs the admin role; you are manager"), "\(result.statusLine)")
+        let shown = try await fixture.run(Self.tab(), user: "dave")
+        #expect(shown.screen.contains("you are manager"))
+        #expect(!shown.statusLine.contains("add") && !shown.statusLine.contains("role") && !shown.statusLine.contains("remove"))
+    }
+
+    @Test("an admin who tries to grant admin is refused by the server; the row keeps its role")
+    @MainActor
+    func adminCannotGrantAdmin() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.tab() + "/bob<Enter>e4", user: "erin")
+        #expect(result.state.message?.kind == .error)
+        #expect(result.statusLine.contains("permission"), "\(result.statusLine)")
+        #expect(result.rows(containing: "bob").contains { $0.contains("labeler") })
+        #expect(try await fixture.store().getDatasetCollaborator("jane/street-scenes", username: "bob").role == .labeler)
+    }
+
+    @Test("--read-only refuses N, e and D with \"read-only mode\"")
+    @MainActor
+    func readOnlyRefuses() async throws {
+        let fixture = try WritableFixture()
+        for key in ["N", "e", "D"] {
+            let result = try await fixture.run(Self.tab() + key, readOnly: true)
+            #expect(result.state.overlay == nil)
+            #expect(result.statusLine.contains("read-only mode"), "\(key): \(result.statusLine)")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Browser
+import SegmentsAPI
+import Testing
+
+/// `T`: the triage queue over the filter, one sample at a time.
+@Suite("Triage queue: one sample at a time over the filter", .serialized, .timeLimit(.minutes(2)))
+struct TriageQueueTests {
+    static let samples = ":dataset jane/street-scenes<Enter>"
+
+    @Test("T with no status filter queues the LABELED samples by priority and shows \"0 of N reviewed\"")
+    @MainActor
+    func defaultQueue() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.samples + "T")
+        let filter = try #require(result.state.dataset?.samples.filter)
+        #expect(filter.statuses == [.labeled])
+        #expect(filter.sort == .priority && filter.direction == .descending)
+        let labeled = try await fixture.store().getSamples(
+            "jane/street-scenes", query: SampleQuery(labelStatuses: [.labeled], sort: .priority, direction: .descending, perPage: 1000))
+        let first = try #require(labeled.first)
+        #expect(result.state.dataset?.detail?.uuid == first.uuid, "the highest priority LABELED sample first")
+        #expect(result.screen.contains("TRIAGE"))
+        #expect(result.screen.contains("0 of \(labeled.count) reviewed this session"), "\(result.screen)")
+        #expect(result.screen.contains("── Label · ground-truth"))
+    }
+
+    @Test("a, s and X move through the queue; the progress counts decisions and skips")
+    @MainActor
+    func decideSkipReject() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.samples + "TasXwheel is not a car<Enter>")
+        let samples = try #require(result.state.dataset?.samples)
+        let (first, second, third, fourth) = try (
+            #require(samples.sample(at: 0)), #require(samples.sample(at: 1)), #require(samples.sample(at: 2)), #require(samples.sample(at: 3)))
+        let store = fixture.store()
+        #expect(try await store.getLabel(sampleUUID: first.uuid, labelset: "ground-truth").labelStatus == .reviewed)
+        #expect(try await store.getLabel(sampleUUID: second.uuid, labelset: "ground-truth").labelStatus == .labeled, "skipped")
+        #expect(try await store.getLabel(sampleUUID: third.uuid, labelset: "ground-truth").labelStatus == .rejected)
+        let issues = try await store.getIssues("jane/street-scenes").filter { $0.sampleUUID == third.uuid }
+        #expect(issues.contains { $0.description == "wheel is not a car" && $0.status == .open }, "the reject opened its issue")
+        #expect(result.state.dataset?.detail?.uuid == fourth.uuid)
+        #expect(result.screen.contains("2 of "), "\(result.screen)")
+        #expect(result.screen.contains("reviewed this session · 1 skipped"))
+        let workunits = try await store.getWorkunits("jane/street-scenes", query: WorkunitQuery(perPage: 1000))
+        #expect(workunits.contains { $0.sampleUUID == first.uuid }, "decisions appear as workunits")
+    }
+
+    @Test("X with an empty reason just rejects; Esc leaves the queue with its tally")
+    @MainActor
+    func emptyReasonAndLeave() async throws {
+        let fixture = try WritableFixture()
+        let before = try await fixture.store().getIssues("jane/street-scenes").count
+        let result = try await fixture.run(Self.samples + "TX<Enter><Esc>")
+        #expect(result.state.dataset?.detail == nil && result.state.dataset?.queue == nil)
+        #expect(result.statusLine.contains("Left the triage queue: 1 of"), "\(result.statusLine)")
+        #expect(try await fixture.store().getIssues("jane/street-scenes").count == before)
+    }
+
+    @Test("u in the queue takes the last decision back and the progress with it")
+    @MainActor
+    func undoInQueue() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.samples + "Tau")
+        #expect(result.screen.contains("0 of "))
+        let first = try #require(result.state.dataset?.samples.sample(at: 0))
+        #expect(try await fixture.store().getLabel(sampleUUID: first.uuid, labelset: "ground-truth").labelStatus == .labeled)
+    }
+
+    @Test("a labeler is not offered T")
+    @MainActor
+    func labelerNotOffered() async throws {
+        let fixture = try WritableFixture()
+        let result = try await fixture.run(Self.samples + "T", user: "bob")
+        #expect(result.state.dataset?.queue == nil)
+        #expect(result.statusLine.contains("needs the reviewer role; you are labeler"))
+    }
+}
