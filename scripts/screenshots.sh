@@ -33,10 +33,18 @@ wait_for() {
   done
   echo "timed out waiting for: $1"; T capture-pane -p -t shots; exit 1
 }
+wait_gone() {
+  local deadline=$(( $(date +%s%N) + ${2:-30} * 1000000000 ))
+  while (( $(date +%s%N) < deadline )); do
+    T capture-pane -p -t shots 2>/dev/null | grep -qF -- "$1" || return 0
+    sleep 0.02
+  done
+  echo "still showing: $1"; T capture-pane -p -t shots; exit 1
+}
 keys() { T send-keys -t shots "$@"; }
 shot() {
-  # Let the spinner settle: wait until no request is shown in flight.
-  local deadline=$(( $(date +%s%N) + 10 * 1000000000 ))
+  # Let the spinner settle: wait until no request is shown in flight (SETTLE=0: as it is).
+  local deadline=$(( $(date +%s%N) + ${SETTLE:-10} * 1000000000 ))
   while T capture-pane -p -t shots | tail -1 | grep -q "request" && (( $(date +%s%N) < deadline )); do sleep 0.02; done
   T capture-pane -p -e -t shots > "$WORK/$1.ansi"
   .venv-shots/bin/python scripts/render_ansi.py "$WORK/$1.ansi" "screenshots/$1.png" "$W" "$H" "segments-tui — $2"
@@ -61,11 +69,22 @@ keys -l ":tab issues"; keys Enter; wait_for "showing open"; shot 05-issues "issu
 keys -l ":tab info"; keys Enter; wait_for "── Label status ──"; shot 06-info "dataset info"
 keys "?"; wait_for "Keys — ? or Esc closes"; shot 07-help "help from the key table"
 keys Escape; wait_for "── Label status ──"
-keys -l ":dataset acme/parking-lots"; keys Enter; keys -l ":tab collaborators"; keys Enter; wait_for "Role"; shot 08-collaborators "collaborators"
+keys -l ":dataset acme/parking-lots"; keys Enter; keys -l ":tab collaborators"; keys Enter; wait_for "Role"
+keys -l "/dave"; keys Enter; keys e; wait_for "Role of dave"; keys j
+shot 08-collaborators "collaborators: e changes a role"
+keys Escape; wait_gone "Role of dave"
 keys -l ":dataset jane/street-scenes"; keys Enter; wait_for "jane/street-scenes  bboxes"
 keys -l ":tab releases"; keys Enter; wait_for "v1.0"
-keys N; wait_for "Name of the release"; keys -l "v3.0"; keys Enter; wait_for "PENDING ·"
-shot 09-release "a new release, watched until it succeeded"
-keys -l ":tab samples"; keys Enter; wait_for "1 of "; wait_for "frame_00000.jpg"; keys Enter; wait_for "image · "
-keys a; wait_for "reviewed this session"; shot 10-triage "triage: accept, then the next sample"
+keys N; wait_for "Name of the release"; keys -l "v3.0"; keys Enter
+wait_for "Description (optional)"; keys -l "night shots added"; keys Enter; wait_for "PENDING · checked"
+SETTLE=0 shot 09-release-pending "a new release: PENDING, polled with backoff"
+wait_for "release v3.0 SUCCEEDED"
+shot 09-release "the release succeeded: its URL, y copies it"
+keys -l ":tab samples"; keys Enter; wait_for "1 of "; keys T; wait_for "TRIAGE"; wait_for "image · "
+keys a; wait_for "1 of 32 reviewed this session"; wait_for "image · "
+shot 10-triage "the triage queue: a accepts and shows the next sample"
+keys X; wait_for "Why? This opens an issue"; keys -l "the cyclist box cuts off the wheel"; keys C-j; keys -l "see the front camera"
+wait_for "see the front camera"
+shot 11-reject-with-issue "X: reject and open an issue in one step"
+keys Escape; keys Escape
 keys C-c
