@@ -57,6 +57,12 @@ public struct Modal: Hashable, Sendable {
         Modal(title: title, kind: .textInput(prompt: prompt, field: TextField(text)))
     }
 
+    /// "↑↓ or 1–4 · Enter chooses · Esc cancels".
+    static func choiceHint(count: Int) -> DisplayText {
+        let digits = count > 1 && count <= 9 ? " or 1–\(count)" : ""
+        return DisplayText("↑↓\(digits) · Enter chooses · Esc cancels")
+    }
+
     public static func textArea(title: DisplayText, prompt: DisplayText, text: String = "") -> Modal {
         Modal(title: title, kind: .textArea(prompt: prompt, area: TextArea(text)))
     }
@@ -118,9 +124,12 @@ public struct Modal: Hashable, Sendable {
                 cancel, at: Point(x: afterConfirm + 2, y: buttonsRow.y),
                 style: Style(confirmFocused ? .modal : .selection), clip: buttonsRow)
         case .choice(let options, let selected):
-            let state = ScrollState(selected: selected).clamped(count: options.count, visibleRows: inner.height)
+            let hinted = inner.height > options.count + 1
+            let listArea = hinted ? Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2) : inner
+            let state = ScrollState(selected: selected).clamped(count: options.count, visibleRows: listArea.height)
             ListView(count: options.count, row: { options[$0] })
-                .render(into: &screen, area: inner, state: state)
+                .render(into: &screen, area: listArea, state: state)
+            if hinted { screen.put(Self.choiceHint(count: options.count), in: inner.row(inner.height - 1), style: Style(.muted)) }
         case .textInput(let prompt, let field):
             screen.put(prompt, in: inner.row(0), style: Style(.modal))
             if inner.height > 1 { field.render(into: &screen, area: inner.row(1)) }
@@ -135,7 +144,7 @@ public struct Modal: Hashable, Sendable {
     private var bodyLines: [DisplayText] {
         switch kind {
         case .confirm(let message, _, _, _): message + [.empty, "[ Yes ]  [ No ]"]
-        case .choice(let options, _): options.map { " " + $0 }
+        case .choice(let options, _): options.map { " " + $0 } + [.empty, Self.choiceHint(count: options.count)]
         case .textInput(let prompt, _): [prompt, DisplayText(String(repeating: " ", count: 40))]
         case .textArea(let prompt, _):
             [prompt] + Array(repeating: DisplayText(String(repeating: " ", count: 60)), count: Self.textAreaRows) + [Self.textAreaHint]
