@@ -27,6 +27,7 @@ class Terminal:
     def __init__(self, command, env=None, width=120, height=35, cwd=None, diagnostics=None):
         # diagnostics: a callable whose text is added to every failure (e.g. the program's log).
         self.diagnostics = diagnostics
+        self.sent = []  # every key sent, for failure messages
         self.socket = f"segtui-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.session = "tui"
         self.command = list(command)
@@ -41,10 +42,16 @@ class Terminal:
         shell_command = "exec env -i " + " ".join(
             shlex.quote(f"{k}={v}") for k, v in sorted(environment.items())
         ) + " " + shlex.join(self.command)
-        self._tmux(
-            "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
-            *(["-c", cwd] if cwd else []), shell_command,
-        )
+        try:
+            self._tmux(
+                "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
+                *(["-c", cwd] if cwd else []), shell_command,
+            )
+        except BaseException:
+            self.close()
+            raise
+        # The server leaves its socket file behind when killed: note it, close() removes it.
+        self._socket_path = self._tmux("display-message", "-p", "#{socket_path}", check=False).stdout.strip()
 
     # -- tmux --------------------------------------------------------------------
 
@@ -59,10 +66,12 @@ class Terminal:
 
     def close(self):
         self._tmux("kill-server", check=False)
-        try:
-            os.unlink(self._config.name)
-        except OSError:
-            pass
+        for path in (self._config.name, getattr(self, "_socket_path", "")):
+            try:
+                if path:
+                    os.unlink(path)
+            except OSError:
+                pass
 
     def __enter__(self):
         return self
@@ -75,10 +84,12 @@ class Terminal:
 
     def send_keys(self, *keys):
         """tmux key names: "Enter", "Escape", "C-c", "]", "o" …"""
+        self.sent.extend(keys)
         self._tmux("send-keys", "-t", self.session, *keys)
 
     def type(self, text):
         """Literal text (no key-name lookup): `:dataset jane/street-scenes`, a description…"""
+        self.sent.append(repr(text))
         self._tmux("send-keys", "-t", self.session, "-l", text)
 
     # -- output ------------------------------------------------------------------
@@ -92,7 +103,7 @@ class Terminal:
         done = self._tmux("display-message", "-p", "-t", self.session, "#{pane_dead}", check=False)
         return done.stdout.strip() == "1"
 
-    def _fail(self, what, timeout):
+    def _fail(self, what):
         extra = ""
         if self.diagnostics is not None:
             try:
@@ -100,7 +111,8 @@ class Terminal:
             except Exception as error:  # diagnostics must never hide the real failure
                 extra = f"<diagnostics failed: {error}>"
         raise ScreenTimeout(
-            f"{what} (after {timeout:g} s)\n--- screen ---\n{self.screen()}--- end of screen ---"
+            f"{what}\n--- screen ---\n{self.screen()}--- end of screen ---"
+            + f"\nkeys sent: {' '.join(self.sent)}"
             + (f"\n{extra}" if extra else "")
         )
 
@@ -113,11 +125,11 @@ class Terminal:
             if predicate(screen):
                 return screen
             if time.monotonic() > deadline:
-                self._fail(f"timed out waiting for {what}", timeout)
+                self._fail(f"timed out after {timeout:g} s waiting for {what}")
             polls += 1
             # A program that has exited will not draw what we wait for: say so at once.
             if polls % 10 == 0 and self.has_exited():
-                self._fail(f"the program exited while waiting for {what}", 0)
+                self._fail(f"the program exited while waiting for {what}")
             time.sleep(POLL)
 
     def wait_for(self, text, timeout=30):
@@ -128,17 +140,14 @@ class Terminal:
         """Polls until every one of `texts` is on the same screen; returns it."""
         return self.wait_until(lambda screen: all(t in screen for t in texts), f"all of {texts!r}", timeout)
 
+    def wait_for_any(self, texts, timeout=30):
+        """Polls until one of `texts` is on the screen; returns (that text, the screen)."""
+        screen = self.wait_until(lambda screen: any(t in screen for t in texts), f"any of {texts!r}", timeout)
+        return next(t for t in texts if t in screen), screen
+
     def wait_gone(self, text, timeout=30):
         """Polls until `text` is no longer on the screen; returns the screen."""
         return self.wait_until(lambda screen: text not in screen, f"{text!r} to go away", timeout)
-
-    def line_with(self, text):
-        """The first screen line containing `text` (or raises with the screen)."""
-        screen = self.screen()
-        for line in screen.splitlines():
-            if text in line:
-                return line
-        raise ScreenTimeout(f"no line contains {text!r}\n--- screen ---\n{screen}--- end of screen ---")
 
 
 def eventually(condition, timeout=30, what="the condition", describe=None):
@@ -159,6 +168,11 @@ def eventually(condition, timeout=30, what="the condition", describe=None):
         if value:
             return value
         if time.monotonic() > deadline:
-            detail = f": {describe()}" if describe else ""
+            detail = ""
+            if describe is not None:
+                try:
+                    detail = f": {describe()}"
+                except Exception as error:
+                    detail = f": ({error!r})"
             raise AssertionError(f"timed out after {timeout:g} s waiting for {what}{detail}")
         time.sleep(POLL)
