@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The request bookkeeping on AppState: one id per slot, latest wins.
 extension AppState {
     /// Starts `request` in `slot`, replacing whatever was in flight there.
@@ -32,6 +34,20 @@ extension AppState {
         case .datasets, .sampleLookup, .labelWrite, .issueWrite: false
         default: true
         }
+    }
+
+    /// True (and said) when `slot` has a write in flight: the key press sends nothing.
+    mutating func refuseWhileWriting(_ slot: Slot, _ what: String) -> Bool {
+        guard inFlight[slot] != nil else { return false }
+        showInfo("Still saving the last \(what) change…")
+        return true
+    }
+
+    /// A destructive question naming what goes; it starts on "Keep".
+    mutating func askToConfirm(_ title: String, _ message: String, confirm: String = "Delete", for purpose: ModalPurpose) {
+        overlay = .modal(
+            .confirm(title: DisplayText(title), message: message, confirmLabel: DisplayText(confirm), cancelLabel: "Keep", destructive: true),
+            purpose)
     }
 
     mutating func showError(_ text: String) {

@@ -50,7 +50,7 @@ extension AppState {
 
     mutating func setCollaboratorRole(username: String, existing: Role?, roleIndex: Int) -> [Effect] {
         guard let current = dataset, let role = Self.assignableRoles[safe: roleIndex] else { return [] }
-        guard !refuseWhileCollaboratorSaving() else { return [] }
+        guard !refuseWhileWriting(.collaboratorWrite, "collaborator") else { return [] }
         guard let existing else {
             showInfo("adding \(username) as \(role.rawValue)…")
             return [start(.collaboratorWrite, .addCollaborator(dataset: current.fullName, username: username, role: role))]
@@ -66,21 +66,13 @@ extension AppState {
     mutating func confirmRemoveCollaborator() {
         guard let collaborator = selectedCollaborator, let current = dataset else { return }
         let message = "Remove \(collaborator.user.username) (\(collaborator.role.rawValue)) from \(current.fullName)?\nThey lose access unless the dataset is public."
-        overlay = .modal(
-            .confirm(title: "Remove collaborator", message: message, confirmLabel: "Remove", cancelLabel: "Keep", destructive: true),
-            .removeCollaborator(collaborator))
+        askToConfirm("Remove collaborator", message, confirm: "Remove", for: .removeCollaborator(collaborator))
     }
 
     mutating func removeCollaborator(_ collaborator: Collaborator) -> [Effect] {
-        guard let current = dataset, !refuseWhileCollaboratorSaving() else { return [] }
+        guard let current = dataset, !refuseWhileWriting(.collaboratorWrite, "collaborator") else { return [] }
         showInfo("removing \(collaborator.user.username)…")
         return [start(.collaboratorWrite, .removeCollaborator(dataset: current.fullName, username: collaborator.user.username))]
-    }
-
-    private mutating func refuseWhileCollaboratorSaving() -> Bool {
-        guard inFlight[.collaboratorWrite] != nil else { return false }
-        showInfo("Still saving the last collaborator change…")
-        return true
     }
 
     /// The server agreed: the row is added or changed, and selected.

@@ -41,9 +41,7 @@ extension AppState {
     mutating func confirmDeleteTargetIssue() {
         guard let issue = targetIssue else { return }
         let message = "Delete the issue “\(Self.short(issue.description))” on \(issue.sampleName)?\nIts comments go with it."
-        overlay = .modal(
-            .confirm(title: "Delete issue", message: message, confirmLabel: "Delete", cancelLabel: "Keep", destructive: true),
-            .deleteIssue(issue))
+        askToConfirm("Delete issue", message, for: .deleteIssue(issue))
     }
 
     mutating func deleteIssue(_ issue: Issue) -> [Effect] {

@@ -35,7 +35,7 @@ extension AppState {
     }
 
     mutating func addLabelset(named name: String, description: String) -> [Effect] {
-        guard let current = dataset, !refuseWhileLabelsetSaving() else { return [] }
+        guard let current = dataset, !refuseWhileWriting(.labelsetWrite, "labelset") else { return [] }
         showInfo("adding labelset \(name)…")
         return [start(.labelsetWrite, .addLabelset(dataset: current.fullName, name: name, description: description.trimmingBlankEdges))]
     }
@@ -43,21 +43,13 @@ extension AppState {
     mutating func confirmDeleteSelectedLabelset() {
         guard let labelset = selectedLabelset, let current = dataset else { return }
         let message = "Delete labelset \(labelset.name) of \(current.fullName)?\nEvery label in it goes with it."
-        overlay = .modal(
-            .confirm(title: "Delete labelset", message: message, confirmLabel: "Delete", cancelLabel: "Keep", destructive: true),
-            .deleteLabelset(labelset))
+        askToConfirm("Delete labelset", message, for: .deleteLabelset(labelset))
     }
 
     mutating func deleteLabelset(_ labelset: Labelset) -> [Effect] {
-        guard let current = dataset, !refuseWhileLabelsetSaving() else { return [] }
+        guard let current = dataset, !refuseWhileWriting(.labelsetWrite, "labelset") else { return [] }
         showInfo("deleting labelset \(labelset.name)…")
         return [start(.labelsetWrite, .deleteLabelset(dataset: current.fullName, name: labelset.name))]
-    }
-
-    private mutating func refuseWhileLabelsetSaving() -> Bool {
-        guard inFlight[.labelsetWrite] != nil else { return false }
-        showInfo("Still saving the last labelset change…")
-        return true
     }
 
     mutating func applyAddedLabelset(_ labelset: Labelset) -> [Effect] {

@@ -12,10 +12,7 @@ extension AppState {
     }
 
     mutating func askForNewRelease() {
-        guard inFlight[.releaseWrite] == nil else {
-            showInfo("Still saving the last release change…")
-            return
-        }
+        guard !refuseWhileWriting(.releaseWrite, "release") else { return }
         overlay = .modal(.textInput(title: "New release", prompt: "Name of the release (e.g. v1.2):"), .newReleaseName)
     }
 
@@ -37,10 +34,7 @@ extension AppState {
 
     mutating func createRelease(named name: String, description: String) -> [Effect] {
         guard let current = dataset else { return [] }
-        guard inFlight[.releaseWrite] == nil else {
-            showInfo("Still saving the last release change…")
-            return []
-        }
+        guard !refuseWhileWriting(.releaseWrite, "release") else { return [] }
         showInfo("creating release \(name)…")
         return [start(.releaseWrite, .addRelease(dataset: current.fullName, name: name, description: description.trimmingBlankEdges))]
     }
@@ -48,17 +42,12 @@ extension AppState {
     mutating func confirmDeleteSelectedRelease() {
         guard let release = selectedRelease, let current = dataset else { return }
         let message = "Delete release \(release.name) (\(release.status.rawValue)) of \(current.fullName)?\nIts export file goes with it."
-        overlay = .modal(
-            .confirm(title: "Delete release", message: message, confirmLabel: "Delete", cancelLabel: "Keep", destructive: true),
-            .deleteRelease(release))
+        askToConfirm("Delete release", message, for: .deleteRelease(release))
     }
 
     mutating func deleteRelease(_ release: Release) -> [Effect] {
         guard let current = dataset else { return [] }
-        guard inFlight[.releaseWrite] == nil else {
-            showInfo("Still saving the last release change…")
-            return []
-        }
+        guard !refuseWhileWriting(.releaseWrite, "release") else { return [] }
         showInfo("deleting release \(release.name)…")
         return [start(.releaseWrite, .deleteRelease(dataset: current.fullName, name: release.name))]
     }
