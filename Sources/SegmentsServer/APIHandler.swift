@@ -62,7 +62,7 @@ struct APIHandler: Sendable {
                 if let rateLimiter, case .limited(let retryAfter) = rateLimiter.check(key: key) {
                     return ErrorMapping.throttled(retryAfter: retryAfter)
                 }
-                guard let user = try workspace.authenticate(apiKey: key) else {
+                guard let user = try await workspace.authenticate(apiKey: key) else {
                     return .detail(ErrorMapping.invalidKey, status: 401)
                 }
                 username = user

@@ -24,7 +24,7 @@ struct ReleaseWorkunitTests {
         #expect(done.status == .succeeded && done.samplesCount == 2)
         #expect(done.attributes.url == "http://127.0.0.1:8321/releases/\(done.uuid).json")
 
-        let (url, contentType) = try #require(try fixture.workspace.assetFile(path: "releases/\(done.uuid).json"))
+        let (url, contentType) = try #require(await fixture.workspace.assetFile(path: "releases/\(done.uuid).json"))
         #expect(contentType == "application/json")
         let export = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: url))
         #expect(export.objectValue?["name"] == "v0.1")
@@ -42,7 +42,7 @@ struct ReleaseWorkunitTests {
 
         try await fixture.jane.deleteRelease("jane/cars", name: "v0.1")
         #expect(await error { try await fixture.jane.getRelease("jane/cars", name: "v0.1") } == .notFound("Not found."))
-        #expect(try fixture.workspace.assetFile(path: "releases/\(done.uuid).json") == nil)
+        #expect(try await fixture.workspace.assetFile(path: "releases/\(done.uuid).json") == nil)
     }
 
     @Test("a release whose file cannot be written is FAILED with the reason")
@@ -75,7 +75,7 @@ struct ReleaseWorkunitTests {
     func workunits() async throws {
         let fixture = try Fixture()
         try await fixture.dataset()
-        let sample = try #require(try await fixture.samples(["a"]).first)
+        let sample = try #require(await fixture.samples(["a"]).first)
         _ = try await fixture.jane.addDatasetCollaborator("jane/cars", username: "carol", role: .reviewer)
         _ = try await fixture.jane.addLabel(
             sampleUUID: sample.uuid, labelset: "ground-truth", attributes: boxes(), labelStatus: .labeled)
@@ -114,7 +114,7 @@ struct AssetTests {
         let file = try await fixture.jane.uploadAsset(bytes, filename: "a.png")
         #expect(file.url == "http://127.0.0.1:8321/assets/\(file.uuid)/a.png")
         #expect(file.presignedPostFields.fields.key == "assets/\(file.uuid)/a.png")
-        let (url, contentType) = try #require(try fixture.workspace.assetFile(path: "assets/\(file.uuid)/a.png"))
+        let (url, contentType) = try #require(await fixture.workspace.assetFile(path: "assets/\(file.uuid)/a.png"))
         #expect(contentType == "image/png")
         #expect(try Data(contentsOf: url) == bytes)
     }
@@ -126,28 +126,28 @@ struct AssetTests {
             let file = try await fixture.jane.uploadAsset(Data("x".utf8), filename: name)
             let key = file.presignedPostFields.fields.key
             #expect(!key.contains("..") && key.hasPrefix("assets/\(file.uuid)/"), "\(name)")
-            let (url, _) = try #require(try fixture.workspace.assetFile(path: key))
+            let (url, _) = try #require(await fixture.workspace.assetFile(path: key))
             #expect(url.path.hasPrefix(fixture.folder.path + "/"))
         }
         for path in ["../workspace.sqlite", "assets/../workspace.sqlite", "workspace.sqlite", "releases/../x.json",
                      "assets/00000000-0000-0000-0000-000000000000/../../workspace.sqlite"] {
-            #expect(try fixture.workspace.assetFile(path: path) == nil, "\(path)")
+            #expect(try await fixture.workspace.assetFile(path: path) == nil, "\(path)")
         }
     }
 
     @Test("the presigned upload accepts our signature only, then serves the bytes with the given content type")
     func presignedFlow() async throws {
         let fixture = try Fixture()
-        let file = try fixture.workspace.presignedUpload(filename: "label.png", baseURL: "http://h:1", actingAs: "bob")
+        let file = try await fixture.workspace.presignedUpload(filename: "label.png", baseURL: "http://h:1", actingAs: "bob")
         #expect(file.presignedPostFields.url == "http://h:1/uploads/")
         let fields = file.presignedPostFields.fields
-        #expect(try fixture.workspace.assetFile(path: fields.key) == nil)
+        #expect(try await fixture.workspace.assetFile(path: fields.key) == nil)
         var form = ["key": fields.key, "policy": fields.policy, "x-amz-signature": "0" + fields.signature.dropFirst(),
                     "Content-Type": "image/png"]
-        #expect(throws: SegmentsError.self) { try fixture.workspace.acceptUpload(fields: form, content: Data([1])) }
+        await #expect(throws: SegmentsError.self) { try await fixture.workspace.acceptUpload(fields: form, content: Data([1])) }
         form["x-amz-signature"] = fields.signature
-        try fixture.workspace.acceptUpload(fields: form, content: Data([1, 2]))
-        let (url, contentType) = try #require(try fixture.workspace.assetFile(path: fields.key))
+        try await fixture.workspace.acceptUpload(fields: form, content: Data([1, 2]))
+        let (url, contentType) = try #require(await fixture.workspace.assetFile(path: fields.key))
         let stored = try Data(contentsOf: url)
         #expect(contentType == "image/png" && stored == Data([1, 2]))
     }

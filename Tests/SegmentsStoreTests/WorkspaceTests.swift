@@ -10,7 +10,7 @@ struct WorkspaceTests {
     func concurrentWriters() async throws {
         let fixture = try Fixture()
         try await fixture.dataset()
-        let sample = try #require(try await fixture.samples(["a"]).first)
+        let sample = try #require(await fixture.samples(["a"]).first)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<8 {
                 group.addTask {
@@ -31,7 +31,7 @@ struct WorkspaceTests {
     func reopen() async throws {
         let fixture = try Fixture()
         try await fixture.dataset()
-        let sample = try #require(try await fixture.jane.addSamples("jane/cars", [
+        let sample = try #require(await fixture.jane.addSamples("jane/cars", [
             NewSample(name: "a", attributes: image("a"), metadata: ["k": "v"])
         ]).first)
         _ = try await fixture.jane.addLabel(sampleUUID: sample.uuid, labelset: "ground-truth", attributes: boxes())
@@ -39,7 +39,7 @@ struct WorkspaceTests {
         let reopened = try Workspace(folder: fixture.folder)
         let store = reopened.store(actingAs: "jane", baseURL: "http://127.0.0.1:8321")
         #expect(try await store.getSamples("jane/cars", labelset: "ground-truth", includeFullLabel: true) == before)
-        #expect(try reopened.authenticate(apiKey: try #require(fixture.keys["jane"])) == "jane")
+        #expect(try await reopened.authenticate(apiKey: try #require(fixture.keys["jane"])) == "jane")
         #expect(try reopened.isEmpty == false)
     }
 

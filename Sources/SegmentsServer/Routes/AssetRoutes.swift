@@ -11,7 +11,7 @@ extension Routes {
                 guard let username = request.username else {
                     throw SegmentsError.authentication("Authentication credentials were not provided.")
                 }
-                let file = try request.workspace.presignedUpload(
+                let file = try await request.workspace.presignedUpload(
                     filename: body.filename, baseURL: request.baseURL, actingAs: username)
                 return try .json(file, status: 201)
             },
@@ -26,13 +26,13 @@ extension Routes {
                 guard let file = form.part(named: "file") else {
                     throw RequestError(.invalidFields(["file": "This field is required."]))
                 }
-                try request.workspace.acceptUpload(fields: form.fields, content: file.content)
+                try await request.workspace.acceptUpload(fields: form.fields, content: file.content)
                 return .noContent
             },
             Route(.get, "/assets/{uuid}/{filename}", "getAssetFile", access: .open) { request in
                 let uuid = try request.uuid("uuid")
                 let filename = try request.parameter("filename")
-                return try serveFile(request, path: "assets/\(uuid)/\(filename)", name: filename)
+                return try await serveFile(request, path: "assets/\(uuid)/\(filename)", name: filename)
             },
             Route(.get, "/releases/{file}", "getReleaseFile", access: .open) { request in
                 let file = try request.parameter("file")
@@ -40,16 +40,16 @@ extension Routes {
                 guard file.hasSuffix(".json"), UUID(uuidString: String(file.dropLast(5))) != nil else {
                     throw SegmentsError.notFound("Not found.")
                 }
-                return try serveFile(request, path: "releases/\(file.lowercased())", name: file)
+                return try await serveFile(request, path: "releases/\(file.lowercased())", name: file)
             },
         ]
     }
 
     /// Reads a stored file. The name was already one decoded segment; `.`/`..` and
     /// separators are refused here too, and the workspace checks containment again.
-    private static func serveFile(_ request: RouteRequest, path: String, name: String) throws -> APIResponse {
+    private static func serveFile(_ request: RouteRequest, path: String, name: String) async throws -> APIResponse {
         guard SafePath.isPlainFilename(name),
-            let (url, contentType) = try request.workspace.assetFile(path: path),
+            let (url, contentType) = try await request.workspace.assetFile(path: path),
             let data = try? Data(contentsOf: url)
         else { throw SegmentsError.notFound("Not found.") }
         return APIResponse(status: 200, body: data, contentType: contentType)

@@ -9,10 +9,10 @@ import SegmentsAPI
 extension Workspace {
     /// Step 1 of the SDK's upload: records the asset and returns the File with
     /// the presigned POST fields the server's `/uploads/` route will verify.
-    public func presignedUpload(filename: String, baseURL: String, actingAs username: String) throws -> File {
+    public func presignedUpload(filename: String, baseURL: String, actingAs username: String) async throws -> File {
         let asset = AssetNames(filename: filename)
         let now = Timestamp.nowMicros()
-        try database.write { db in
+        try await database.write { db in
             _ = try Self.person(db, username)
             try Self.insertAsset(db, asset, createdBy: username, createdAt: Timestamp.string(micros: now), uploaded: false)
         }
@@ -21,13 +21,13 @@ extension Workspace {
 
     /// Step 2: the multipart POST. The key must be one we issued and the policy and
     /// signature must be ours for it; then the bytes are stored under the key.
-    public func acceptUpload(fields: [String: String], content: Data) throws {
+    public func acceptUpload(fields: [String: String], content: Data) async throws {
         guard let key = fields["key"], let policy = fields["policy"], let signature = fields["x-amz-signature"],
             SHA256.constantTimeEquals(policy, uploadPolicy(key: key)),
             SHA256.constantTimeEquals(signature, uploadSignature(key: key, policy: policy))
         else { throw SegmentsError.permissionDenied }
         let contentType = fields["Content-Type"].flatMap(Self.sanitizedContentType)
-        try database.write { db in
+        try await database.write { [self] db in
             guard
                 let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM asset WHERE storage_key = ?", arguments: [key]),
                 let location = storageURL(forKey: key)
@@ -43,14 +43,14 @@ extension Workspace {
 
     /// The file behind a public path (`assets/<uuid>/<name>` or `releases/<uuid>.json`),
     /// or nil when there is none. Any other shape of path is nil.
-    public func assetFile(path: String) throws -> (url: URL, contentType: String)? {
+    public func assetFile(path: String) async throws -> (url: URL, contentType: String)? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 3, parts[0] == "assets", UUID(uuidString: parts[1]) != nil,
             parts[1] == parts[1].lowercased(), AssetNames.safe(parts[2]) == parts[2]
         {
             let key = parts.joined(separator: "/")
             guard
-                let contentType = try database.read({ db in
+                let contentType = try await database.read({ db in
                     try String.fetchOne(
                         db, sql: "SELECT content_type FROM asset WHERE storage_key = ? AND uploaded = 1",
                         arguments: [key])

@@ -97,11 +97,13 @@ extension Workspace {
         }
     }
 
-    /// The username whose key this is, or nil.
-    public func authenticate(apiKey: String) throws -> String? {
+    /// The username whose key this is, or nil. Async: a blocking read on the server's
+    /// few cooperative threads can wait for a reader that async reads hold until they are
+    /// resumed on those same threads, and the server stops answering.
+    public func authenticate(apiKey: String) async throws -> String? {
         guard !apiKey.isEmpty else { return nil }
         let hash = SHA256.hexHash(apiKey)
-        return try database.read { db in
+        return try await database.read { db in
             try String.fetchOne(
                 db,
                 sql: """
