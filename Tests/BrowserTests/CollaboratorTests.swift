@@ -43,6 +43,22 @@ struct CollaboratorTests {
         #expect(result.state.dataset?.collaborators.items?.map(\.user.username) == before.state.dataset?.collaborators.items?.map(\.user.username))
     }
 
+    @Test("/name then Enter asks the server about a collaborator the browser could not know of")
+    @MainActor
+    func lookUpUnknownCollaborator() async throws {
+        let fixture = try WritableFixture()
+        _ = try fixture.workspace.createUser(username: "vera", email: nil)
+        _ = try await fixture.store().addDatasetCollaborator("jane/street-scenes", username: "vera", role: .manager)
+        let before = try await fixture.run(Self.tab())
+        #expect(before.state.dataset?.collaborators.items?.contains { $0.user.username == "vera" } == false)
+        #expect(before.screen.contains("4 of 5 found; /name Enter looks one up"), "\(before.screen)")
+        let found = try await fixture.run(Self.tab() + "/vera<Enter>")
+        #expect(found.statusLine.contains("vera is manager"))
+        #expect(found.rows(containing: "vera").contains { $0.contains("manager") })
+        let missing = try await fixture.run(Self.tab() + "/nobody<Enter>")
+        #expect(missing.statusLine.contains("nobody is not a collaborator of jane/street-scenes"), "\(missing.statusLine)")
+    }
+
     @Test("adding someone who is a collaborator already says so and sends nothing")
     @MainActor
     func addExisting() async throws {

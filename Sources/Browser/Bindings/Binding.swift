@@ -214,7 +214,7 @@ extension AppState {
     /// role is not known yet: then the server decides).
     public func permissionReason(_ binding: Binding) -> String? {
         guard let needed = binding.requires, let access = dataset?.access, access < needed else { return nil }
-        return "needs the \(needed) role; you are \(access) on \(dataset?.fullName ?? "this dataset")"
+        return "needs the \(needed) role; you are \(access)"
     }
 
     /// Why `a`/`x` cannot decide on the open sample, or nil.

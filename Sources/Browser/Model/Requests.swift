@@ -28,6 +28,8 @@ public enum Slot: Hashable, Sendable {
     case labelsetWrite
     /// The signed-in user's role on the open dataset.
     case access
+    /// One username asked about on the Collaborators tab (the API cannot list them).
+    case collaboratorLookup
     /// The status check of the watched release; one at a time.
     case releasePoll
 }
@@ -61,6 +63,8 @@ public enum ServiceRequest: Hashable, Sendable {
     case addCollaborator(dataset: String, username: String, role: Role)
     case setCollaboratorRole(dataset: String, username: String, role: Role)
     case removeCollaborator(dataset: String, username: String)
+    /// The collaborator `username`, or a not-found failure.
+    case collaborator(dataset: String, username: String)
     case addLabelset(dataset: String, name: String, description: String)
     case deleteLabelset(dataset: String, name: String)
     /// Waits, then asks for the release's status.

@@ -107,6 +107,8 @@ final class EffectRunner {
             return .collaborator(try await service.addDatasetCollaborator(dataset, username: username, role: role))
         case .setCollaboratorRole(let dataset, let username, let role):
             return .collaborator(try await service.updateDatasetCollaborator(dataset, username: username, role: role))
+        case .collaborator(let dataset, let username):
+            return .collaborator(try await service.getDatasetCollaborator(dataset, username: username))
         case .removeCollaborator(let dataset, let username):
             try await service.deleteDatasetCollaborator(dataset, username: username)
             return .collaboratorRemoved(username: username)

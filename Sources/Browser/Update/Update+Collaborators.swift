@@ -110,4 +110,32 @@ extension AppState {
         showInfo("removed \(username) from \(dataset?.fullName ?? "the dataset")")
         return []
     }
+
+    /// `/name` then Enter on the Collaborators tab, when no row matches: the API cannot
+    /// list collaborators, so the browser asks about that username.
+    mutating func filterSubmitted(_ text: String) -> [Effect] {
+        let username = text.trimmingSpaces
+        guard let current = dataset, current.detail == nil, current.tab == .collaborators, focus == .content,
+            !username.isEmpty, !username.contains(" "), current.visibleCollaborators.isEmpty
+        else { return [] }
+        showInfo("asking whether \(username) is a collaborator…")
+        return [start(.collaboratorLookup, .collaborator(dataset: current.fullName, username: username))]
+    }
+
+    mutating func applyLookedUpCollaborator(_ collaborator: Collaborator) -> [Effect] {
+        var items = dataset?.collaborators.items ?? []
+        if !items.contains(where: { $0.user.username == collaborator.user.username }) { items.append(collaborator) }
+        dataset?.collaborators.items = items
+        showInfo("\(collaborator.user.username) is \(collaborator.role.rawValue)")
+        return []
+    }
+
+    mutating func failCollaboratorLookup(_ failure: RequestFailure) {
+        guard failure.isNotFound else {
+            showError(failure.text)
+            return
+        }
+        let filter = dataset?.collaborators.filter ?? ""
+        showInfo("\(filter) is not a collaborator of \(dataset?.fullName ?? "this dataset") (N adds one)")
+    }
 }

@@ -68,8 +68,8 @@ extension AppState {
             guard let name, !name.isEmpty, !names.contains(name) else { return }
             names.append(name)
         }
-        add(dataset?.dataset.owner.username)
-        add(user?.username)
+        // The owner is never a collaborator of their own dataset: not asked about.
+        if user?.username != dataset?.dataset.owner.username { add(user?.username) }
         for organization in user?.organizations ?? [] {
             for member in organization.members ?? [] { add(member.username) }
         }

@@ -76,7 +76,7 @@ extension AppState {
         case .enter:
             overlay = nil
             switch prompt.kind {
-            case .filter: return []
+            case .filter: return filterSubmitted(prompt.field.text)
             case .command: return CommandLine.run(prompt.field.text, state: &self)
             case .metadata: return applyMetadata(prompt.field.text)
             }

@@ -144,7 +144,7 @@ extension AppState {
         if let index = items.firstIndex(where: { $0.name == release.name }) {
             items[index] = release
         } else {
-            items.insert(release, at: 0)
+            items.append(release)
         }
         dataset?.releases.items = items
     }

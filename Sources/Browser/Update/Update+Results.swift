@@ -59,6 +59,7 @@ extension AppState {
             detail.error = nil
             dataset?.detail = detail
         case (.sampleLookup, .sampleLookup(let sample)):
+            if message?.kind == .info { message = nil }
             return openLookedUp(sample)
         case (.labelWrite, .label(let label)):
             return applyLabelWrite(label)
@@ -74,6 +75,8 @@ extension AppState {
             applyAccess(role)
         case (.collaboratorWrite, .collaborator(let collaborator)):
             return applyCollaborator(collaborator)
+        case (.collaboratorLookup, .collaborator(let collaborator)):
+            return applyLookedUpCollaborator(collaborator)
         case (.collaboratorWrite, .collaboratorRemoved(let username)):
             return applyCollaboratorRemoved(username)
         case (.labelsetWrite, .labelset(let labelset)):
@@ -103,6 +106,10 @@ extension AppState {
         }
         // Not knowing the role is no error to show: every action stays offered.
         if slot == .access { return [] }
+        if slot == .collaboratorLookup {
+            failCollaboratorLookup(failure)
+            return []
+        }
         if let action = Self.writeAction(slot) {
             showError("Could not \(action): \(failure.text)")
             return []
@@ -128,7 +135,8 @@ extension AppState {
         case .sampleDetail:
             dataset?.detail?.error = failure
             dataset?.detail?.isLoaded = true
-        case .sampleLookup, .labelWrite, .issueWrite, .releaseWrite, .releasePoll, .collaboratorWrite, .labelsetWrite, .access:
+        case .sampleLookup, .labelWrite, .issueWrite, .releaseWrite, .releasePoll, .collaboratorWrite, .labelsetWrite, .access,
+            .collaboratorLookup:
             break
         }
         return []

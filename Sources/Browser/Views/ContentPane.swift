@@ -7,7 +7,8 @@ enum ContentPane {
         let focused = state.focus == .content
         guard let dataset = state.dataset else {
             screen.drawBox(box, style: paneBorder(focused: focused), glyphs: .rounded, title: "No dataset")
-            let hint: DisplayText = state.datasets.isLoaded ? "Select a dataset on the left." : "Loading…"
+            let hint: DisplayText = state.datasets.isLoaded ? "Select a dataset on the left."
+                : state.datasets.error != nil ? "The datasets could not be loaded (the left pane says why; r retries)." : "Loading…"
             screen.put(hint, in: box.inset(by: 1).row(1).inset(left: 1), style: Style(.muted))
             return
         }
@@ -112,6 +113,10 @@ enum ListTabView {
             (error, loaded, filterText) = (dataset.collaborators.error, dataset.collaborators.isLoaded, dataset.collaborators.filter)
             summary = [("owner ", Style(.muted)), (DisplayText(dataset.dataset.owner.username), .plain)]
             if let access = dataset.access { summary += [("  you are ", Style(.muted)), (DisplayText(access.description), Style(.accent))] }
+            // The API cannot list collaborators: say how many the dataset has, when more than found.
+            if let total = dataset.dataset.collaboratorsCount, let found = dataset.collaborators.items?.count, total > found {
+                summary += [(DisplayText("  \(found) of \(total) found; /name Enter looks one up"), Style(.muted))]
+            }
         case .releases:
             table = ReleaseRenderer.table(dataset.visibleReleases, now: now, empty: "No releases yet.")
             scroll = dataset.releases.scroll
