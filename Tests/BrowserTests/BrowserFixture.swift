@@ -9,7 +9,7 @@ import TerminalUI
 /// seeding is the slow part, and browsing never changes data.
 final class BrowserFixture: Sendable {
     static let largeSamples = 20_000
-    static let shared: Task<BrowserFixture, any Error> = Task { try BrowserFixture() }
+    static let shared: Task<BrowserFixture, any Error> = Task { try await onOwnThread { try BrowserFixture() } }
 
     let folder: URL
     let workspace: Workspace
@@ -56,6 +56,12 @@ final class WritableFixture: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
+    /// Seeds on a thread of its own: the scenarios share the main actor (and the two
+    /// cooperative threads) with every other test running at the same time.
+    static func make(releaseDelay: Duration = .milliseconds(300)) async throws -> WritableFixture {
+        try await onOwnThread { try WritableFixture(releaseDelay: releaseDelay) }
+    }
+
     func store(_ user: String = "jane") -> SegmentsStore {
         workspace.store(actingAs: user, baseURL: workspace.fileBaseURL)
     }
@@ -75,4 +81,12 @@ extension HeadlessResult {
 
     /// The rows of the table that contain `text`.
     func rows(containing text: String) -> [String] { lines.filter { $0.contains(text) } }
+}
+
+/// Runs blocking work (seeding a workspace) on a thread of its own, off the main actor
+/// and the cooperative pool that every other test shares.
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
 }

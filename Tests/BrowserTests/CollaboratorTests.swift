@@ -3,7 +3,7 @@ import SegmentsAPI
 import Testing
 
 /// The Collaborators tab's writes, each against a workspace of its own.
-@Suite("Collaborators: add, change the role, remove", .serialized, .timeLimit(.minutes(2)))
+@Suite("Collaborators: add, change the role, remove", .serialized, .timeLimit(.minutes(5)))
 struct CollaboratorTests {
     static func tab(_ dataset: String = "jane/street-scenes") -> String {
         ":dataset \(dataset)<Enter>:tab collaborators<Enter>"
@@ -12,7 +12,7 @@ struct CollaboratorTests {
     @Test("e offers the four roles on the current one; choosing one changes it on screen and in the store")
     @MainActor
     func changeRole() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let asked = try await fixture.run(Self.tab() + "/bob<Enter>e")
         #expect(asked.screen.contains("Role of bob (now labeler)"))
         for role in ["labeler", "reviewer", "manager", "admin"] { #expect(asked.screen.contains(role)) }
@@ -25,7 +25,7 @@ struct CollaboratorTests {
     @Test("N asks for a username, then a role, and adds the collaborator")
     @MainActor
     func addCollaborator() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.tab("jane/flower-segmentation") + "Ndave<Enter>3")
         #expect(result.statusLine.contains("added dave as manager"), "\(result.statusLine)")
         #expect(result.rows(containing: "dave").contains { $0.contains("manager") })
@@ -35,7 +35,7 @@ struct CollaboratorTests {
     @Test("adding a user who does not exist shows the server's answer and changes nothing on screen")
     @MainActor
     func addUnknownUser() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let before = try await fixture.run(Self.tab("jane/flower-segmentation"))
         let result = try await fixture.run(Self.tab("jane/flower-segmentation") + "Nnobody<Enter><Enter>")
         #expect(result.state.message?.kind == .error)
@@ -46,7 +46,7 @@ struct CollaboratorTests {
     @Test("/name then Enter asks the server about a collaborator the browser could not know of")
     @MainActor
     func lookUpUnknownCollaborator() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         _ = try fixture.workspace.createUser(username: "vera", email: nil)
         _ = try await fixture.store().addDatasetCollaborator("jane/street-scenes", username: "vera", role: .manager)
         let before = try await fixture.run(Self.tab())
@@ -62,7 +62,7 @@ struct CollaboratorTests {
     @Test("adding someone who is a collaborator already says so and sends nothing")
     @MainActor
     func addExisting() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.tab() + "Nbob<Enter>")
         #expect(result.state.overlay == nil)
         #expect(result.statusLine.contains("bob is a collaborator already (labeler); e changes the role"))
@@ -71,7 +71,7 @@ struct CollaboratorTests {
     @Test("D names the collaborator, starts on Keep, and removes only when confirmed")
     @MainActor
     func removeAsksFirst() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let asked = try await fixture.run(Self.tab() + "/carol<Enter>D")
         #expect(asked.screen.contains("Remove carol (reviewer) from jane/street-scenes?"))
         _ = try await fixture.run(Self.tab() + "/carol<Enter>D<Enter>")
@@ -87,7 +87,7 @@ struct CollaboratorTests {
     @Test("a manager is not offered N, e or D; the tab says which role the user has")
     @MainActor
     func managerNotOffered() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.tab() + "N", user: "dave")
         #expect(result.state.overlay == nil)
         #expect(result.statusLine.contains("needs the admin role; you are manager"), "\(result.statusLine)")
@@ -99,7 +99,7 @@ struct CollaboratorTests {
     @Test("an admin who tries to grant admin is refused by the server; the row keeps its role")
     @MainActor
     func adminCannotGrantAdmin() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.tab() + "/bob<Enter>e4", user: "erin")
         #expect(result.state.message?.kind == .error)
         #expect(result.statusLine.contains("permission"), "\(result.statusLine)")
@@ -110,7 +110,7 @@ struct CollaboratorTests {
     @Test("--read-only refuses N, e and D with \"read-only mode\"")
     @MainActor
     func readOnlyRefuses() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         for key in ["N", "e", "D"] {
             let result = try await fixture.run(Self.tab() + key, readOnly: true)
             #expect(result.state.overlay == nil)

@@ -1,7 +1,7 @@
 import Browser
 import Testing
 
-@Suite("Sample detail and the dataset tabs", .serialized, .timeLimit(.minutes(2)))
+@Suite("Sample detail and the dataset tabs", .serialized, .timeLimit(.minutes(5)))
 struct DetailAndTabsTests {
     @Test("Enter opens the sample: attributes, metadata, label with who and when, issues")
     @MainActor

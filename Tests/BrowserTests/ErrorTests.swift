@@ -4,7 +4,7 @@ import SegmentsClient
 import SegmentsServer
 import Testing
 
-@Suite("Failures show and the browser stays usable", .serialized, .timeLimit(.minutes(1)))
+@Suite("Failures show and the browser stays usable", .serialized, .timeLimit(.minutes(5)))
 struct ErrorTests {
     @Test("with the server stopped, errors show in the pane and status bar, and keys still work")
     @MainActor

@@ -2,7 +2,7 @@ import Browser
 import Foundation
 import Testing
 
-@Suite("Help, command line, filters and quitting", .serialized, .timeLimit(.minutes(2)))
+@Suite("Help, command line, filters and quitting", .serialized, .timeLimit(.minutes(5)))
 struct EverywhereTests {
     @Test("? shows the help generated from the binding table")
     @MainActor

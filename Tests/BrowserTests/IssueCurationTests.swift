@@ -3,14 +3,14 @@ import SegmentsAPI
 import Testing
 
 /// `o` on the Issues tab, against a workspace of its own (it writes).
-@Suite("Issues: close and reopen from the Issues tab", .serialized, .timeLimit(.minutes(2)))
+@Suite("Issues: close and reopen from the Issues tab", .serialized, .timeLimit(.minutes(5)))
 struct IssueCurationTests {
     static let issuesTab = ":dataset jane/street-scenes<Enter>:tab issues<Enter>"
 
     @Test("o closes the selected open issue; the store keeps it closed")
     @MainActor
     func closePersists() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let before = try await fixture.run(Self.issuesTab)
         let issue = try #require(before.state.dataset?.visibleIssues.first)
         let result = try await fixture.run(Self.issuesTab + "o")
@@ -23,7 +23,7 @@ struct IssueCurationTests {
     @Test("o on a closed issue reopens it")
     @MainActor
     func reopenPersists() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let before = try await fixture.run(Self.issuesTab + "s")
         let issue = try #require(before.state.dataset?.visibleIssues.first)
         #expect(issue.status == .closed)
@@ -36,7 +36,7 @@ struct IssueCurationTests {
     @Test("the row changes at once and comes back with a clear message when the server refuses")
     @MainActor
     func refusedToggleRollsBack() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         var state = try await fixture.run(Self.issuesTab).state
         let issue = try #require(state.dataset?.visibleIssues.first)
         let effects = state.handle(.key(.character("o")))
@@ -56,7 +56,7 @@ struct IssueCurationTests {
     @Test("--read-only refuses o with \"read-only mode\" and the issue stays open")
     @MainActor
     func readOnlyRefuses() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.issuesTab + "o", readOnly: true)
         let issue = try #require(result.state.dataset?.visibleIssues.first)
         #expect(result.statusLine.contains("read-only mode"))
@@ -66,14 +66,14 @@ struct IssueCurationTests {
 }
 
 /// `N` and `D`: dialogs, then one write.
-@Suite("Issues: open a new one, delete with confirmation", .serialized, .timeLimit(.minutes(2)))
+@Suite("Issues: open a new one, delete with confirmation", .serialized, .timeLimit(.minutes(5)))
 struct IssueDialogTests {
     static let issuesTab = IssueCurationTests.issuesTab
 
     @Test("N in the sample detail opens an issue on that sample; it shows at once and the store has it")
     @MainActor
     func newIssueFromDetail() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>NWheel<Space>mislabelled<Enter>")
         let sample = try #require(result.state.dataset?.detail?.sample)
         let stored = try await fixture.store().getIssues("jane/street-scenes").filter { $0.sampleUUID == sample.uuid }
@@ -85,7 +85,7 @@ struct IssueDialogTests {
     @Test("N with an empty description says so and opens nothing")
     @MainActor
     func emptyIssueRefused() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let before = try await fixture.store().getIssues("jane/street-scenes").count
         let result = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>N<Space><Enter>")
         #expect(result.statusLine.contains("An issue needs a description"))
@@ -95,7 +95,7 @@ struct IssueDialogTests {
     @Test("D asks first, naming the issue; Enter keeps it (the default), y deletes it")
     @MainActor
     func deleteAsksFirst() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let asked = try await fixture.run(Self.issuesTab + "D")
         let issue = try #require(asked.state.dataset?.visibleIssues.first)
         #expect(asked.screen.contains("Delete the issue “\(issue.description.prefix(20))"))
@@ -111,7 +111,7 @@ struct IssueDialogTests {
     @Test("--read-only refuses N and D with \"read-only mode\"; D is flagged destructive in the table")
     @MainActor
     func readOnlyRefusesDialogs() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         for key in ["N", "D"] {
             let result = try await fixture.run(Self.issuesTab + key, readOnly: true)
             #expect(result.state.overlay == nil)

@@ -3,14 +3,14 @@ import SegmentsAPI
 import Testing
 
 /// Editing issues, multi-line descriptions, and the issue keys inside the sample detail.
-@Suite("Issues: edit, multi-line, and from the sample detail", .serialized, .timeLimit(.minutes(2)))
+@Suite("Issues: edit, multi-line, and from the sample detail", .serialized, .timeLimit(.minutes(5)))
 struct IssueEditTests {
     static let issuesTab = ":dataset jane/street-scenes<Enter>:tab issues<Enter>"
 
     @Test("e opens the description for editing; Enter saves it to the store")
     @MainActor
     func editSaves() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let before = try await fixture.run(Self.issuesTab + "e")
         let issue = try #require(before.state.dataset?.visibleIssues.first)
         #expect(before.screen.contains("Edit issue on \(issue.sampleName)"))
@@ -25,7 +25,7 @@ struct IssueEditTests {
     @Test("a refused edit puts the old description back and says why")
     @MainActor
     func refusedEditRollsBack() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         var state = try await fixture.run(Self.issuesTab).state
         let issue = try #require(state.dataset?.visibleIssues.first)
         _ = state.handle(.key(.character("e")))
@@ -45,7 +45,7 @@ struct IssueEditTests {
     @Test("N in the sample detail takes several lines; the detail shows each")
     @MainActor
     func multiLineNewIssue() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>Nfirst line<C-j>second line<Enter>")
         let sample = try #require(result.state.dataset?.detail?.sample)
         let stored = try await fixture.store().getIssues("jane/street-scenes").filter { $0.sampleUUID == sample.uuid }
@@ -56,7 +56,7 @@ struct IssueEditTests {
     @Test("o and D in the sample detail act on the sample's selected issue")
     @MainActor
     func detailIssueKeys() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let opened = try await fixture.run(Self.issuesTab + "<Enter>")
         let issue = try #require(opened.state.dataset?.visibleIssues.first)
         let closed = try await fixture.run(Self.issuesTab + "<Enter>o")
@@ -70,7 +70,7 @@ struct IssueEditTests {
     @Test("i cycles through the sample's issues when it has several")
     @MainActor
     func cycleIssues() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let first = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>Nalpha<Enter>Nbeta<Enter>")
         #expect(first.screen.contains("▸"))
         let cycled = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>i")
@@ -80,7 +80,7 @@ struct IssueEditTests {
     @Test("a labeler may not delete someone else's issue and is told why")
     @MainActor
     func labelerCannotDeleteOthers() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let sample = try #require(try await fixture.store().getSamples("jane/street-scenes", query: SampleQuery(perPage: 1)).first)
         _ = try await fixture.store("jane").addIssue(sampleUUID: sample.uuid, NewIssue(description: "owner's own note"))
         let result = try await fixture.run(Self.issuesTab + "/owner's own<Enter>D", user: "bob")

@@ -4,14 +4,14 @@ import SegmentsAPI
 import Testing
 
 /// The Releases tab: create (name, description), watch until finished, delete.
-@Suite("Releases: create one, watch it finish, delete one", .serialized, .timeLimit(.minutes(2)))
+@Suite("Releases: create one, watch it finish, delete one", .serialized, .timeLimit(.minutes(5)))
 struct ReleaseTests {
     static let releasesTab = ":dataset jane/street-scenes<Enter>:tab releases<Enter>"
 
     @Test("N asks for a name and a description, shows the release PENDING, polls it, and reaches SUCCEEDED on screen")
     @MainActor
     func releaseReachesSucceeded() async throws {
-        let fixture = try WritableFixture(releaseDelay: .milliseconds(200))
+        let fixture = try await WritableFixture.make(releaseDelay: .milliseconds(200))
         let result = try await fixture.run(Self.releasesTab + "Nv9<Enter>night shots<C-j>and rain<Enter>")
         #expect(result.rows(containing: "v9").contains { $0.contains("succeeded") }, "\(result.rows(containing: "v9"))")
         #expect(result.statusLine.contains("release v9 SUCCEEDED"))
@@ -27,7 +27,7 @@ struct ReleaseTests {
     @Test("A release whose export fails is shown FAILED with the reason, and the watch stops")
     @MainActor
     func failedReleaseIsShown() async throws {
-        let fixture = try WritableFixture(releaseDelay: .milliseconds(100))
+        let fixture = try await WritableFixture.make(releaseDelay: .milliseconds(100))
         // A file where the export directory should be: the store's release job cannot write.
         let releases = fixture.folder.appendingPathComponent("releases")
         try? FileManager.default.removeItem(at: releases)
@@ -43,7 +43,7 @@ struct ReleaseTests {
     @Test("A failed check stops the watch with a message; r checks again with the interval reset")
     @MainActor
     func pollErrorStopsAndRResumes() async throws {
-        let fixture = try WritableFixture(releaseDelay: .seconds(600))
+        let fixture = try await WritableFixture.make(releaseDelay: .seconds(600))
         _ = try await fixture.store().addRelease("jane/street-scenes", name: "v9", description: "")
         var (state, effects) = try await Self.releasesTabByHand(fixture)
         let list = try await fixture.store().getReleases("jane/street-scenes")
@@ -67,7 +67,7 @@ struct ReleaseTests {
     @Test("polling backs off 1s, 2s, 4s, 8s, 8s, one request at a time, stops when the tab is left or the app quits")
     @MainActor
     func pollingBacksOffAndStops() async throws {
-        let fixture = try WritableFixture(releaseDelay: .seconds(600))
+        let fixture = try await WritableFixture.make(releaseDelay: .seconds(600))
         var (state, effects) = try await Self.releasesTabByHand(fixture)
         #expect(state.dataset?.releaseWatch?.name == "v2.0-rc1", "the seed's PENDING release is watched when the tab opens")
         #expect(Self.polls(effects).count == 1)
@@ -122,7 +122,7 @@ struct ReleaseTests {
     @Test("D asks with the release's name (starting on Keep) and deletes it only when confirmed")
     @MainActor
     func deleteAsksFirst() async throws {
-        let fixture = try WritableFixture(releaseDelay: .milliseconds(50))
+        let fixture = try await WritableFixture.make(releaseDelay: .milliseconds(50))
         _ = try await fixture.store().addRelease("jane/street-scenes", name: "old-cut", description: "")
         try await Task.sleep(for: .milliseconds(300))
         let asked = try await fixture.run(Self.releasesTab + "/old-cut<Enter>D")
@@ -139,7 +139,7 @@ struct ReleaseTests {
     @Test("A labeler is not offered N or D, and pressing them names the role they need")
     @MainActor
     func labelerIsNotOffered() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.releasesTab + "N", user: "bob")
         #expect(result.state.overlay == nil)
         #expect(result.statusLine.contains("needs the manager role; you are labeler"), "\(result.statusLine)")
@@ -150,7 +150,7 @@ struct ReleaseTests {
     @Test("--read-only refuses N with \"read-only mode\"")
     @MainActor
     func readOnlyRefuses() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.releasesTab + "N", readOnly: true)
         #expect(result.state.overlay == nil)
         #expect(result.statusLine.contains("read-only mode"))

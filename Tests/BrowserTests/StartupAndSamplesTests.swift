@@ -1,7 +1,7 @@
 import Browser
 import Testing
 
-@Suite("Browsing the embedded workspace headless", .serialized, .timeLimit(.minutes(2)))
+@Suite("Browsing the embedded workspace headless", .serialized, .timeLimit(.minutes(5)))
 struct StartupAndSamplesTests {
     @Test("start-up lists the user's and the organisation's datasets, with user and server in the header")
     @MainActor

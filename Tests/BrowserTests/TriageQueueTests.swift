@@ -3,14 +3,14 @@ import SegmentsAPI
 import Testing
 
 /// `T`: the triage queue over the filter, one sample at a time.
-@Suite("Triage queue: one sample at a time over the filter", .serialized, .timeLimit(.minutes(2)))
+@Suite("Triage queue: one sample at a time over the filter", .serialized, .timeLimit(.minutes(5)))
 struct TriageQueueTests {
     static let samples = ":dataset jane/street-scenes<Enter>"
 
     @Test("T with no status filter queues the LABELED samples by priority and shows \"0 of N reviewed\"")
     @MainActor
     func defaultQueue() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.samples + "T")
         let filter = try #require(result.state.dataset?.samples.filter)
         #expect(filter.statuses == [.labeled])
@@ -27,7 +27,7 @@ struct TriageQueueTests {
     @Test("a, s and X move through the queue; the progress counts decisions and skips")
     @MainActor
     func decideSkipReject() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.samples + "TasXwheel is not a car<Enter>")
         let samples = try #require(result.state.dataset?.samples)
         let (first, second, third, fourth) = try (
@@ -48,7 +48,7 @@ struct TriageQueueTests {
     @Test("X with an empty reason just rejects; Esc leaves the queue with its tally")
     @MainActor
     func emptyReasonAndLeave() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let before = try await fixture.store().getIssues("jane/street-scenes").count
         let result = try await fixture.run(Self.samples + "TX<Enter><Esc>")
         #expect(result.state.dataset?.detail == nil && result.state.dataset?.queue == nil)
@@ -59,7 +59,7 @@ struct TriageQueueTests {
     @Test("u in the queue takes the last decision back and the progress with it")
     @MainActor
     func undoInQueue() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.samples + "Tau")
         #expect(result.screen.contains("0 of "))
         let first = try #require(result.state.dataset?.samples.sample(at: 0))
@@ -69,7 +69,7 @@ struct TriageQueueTests {
     @Test("a labeler is not offered T")
     @MainActor
     func labelerNotOffered() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.samples + "T", user: "bob")
         #expect(result.state.dataset?.queue == nil)
         #expect(result.statusLine.contains("needs the reviewer role; you are labeler"))

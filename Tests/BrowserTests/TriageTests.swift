@@ -3,7 +3,7 @@ import SegmentsAPI
 import Testing
 
 /// `a`/`x`/`u` in the sample detail, against a workspace of their own (they write).
-@Suite("Triage: accept, reject and undo from the sample detail", .serialized, .timeLimit(.minutes(2)))
+@Suite("Triage: accept, reject and undo from the sample detail", .serialized, .timeLimit(.minutes(5)))
 struct TriageTests {
     /// Street scenes filtered to LABELED samples, the first one open.
     static let firstLabeled = ":dataset jane/street-scenes<Enter>sjj<Space><Enter><Enter>"
@@ -11,7 +11,7 @@ struct TriageTests {
     @Test("a accepts the label (REVIEWED in the store) and moves on to the next sample")
     @MainActor
     func acceptMovesOn() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.firstLabeled + "a")
         let samples = try #require(result.state.dataset?.samples)
         let first = try #require(samples.sample(at: 0))
@@ -31,7 +31,7 @@ struct TriageTests {
     @Test("while a decision is saving, the screen says so and another key sends no second write")
     @MainActor
     func oneWriteAtATime() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         var state = try await fixture.run(Self.firstLabeled).state
         let first = state.handle(.key(.character("a")))
         let writes = first.filter { if case .request(.labelWrite, _, _) = $0 { true } else { false } }
@@ -46,7 +46,7 @@ struct TriageTests {
     @Test("x rejects the label and moves on; two decisions count two")
     @MainActor
     func rejectMovesOn() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.firstLabeled + "ax")
         let samples = try #require(result.state.dataset?.samples)
         let second = try #require(samples.sample(at: 1))
@@ -61,7 +61,7 @@ struct TriageTests {
     @Test("u puts the last decision's label back to its previous status")
     @MainActor
     func undoRestores() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.firstLabeled + "xu")
         let first = try #require(result.state.dataset?.samples.sample(at: 0))
         let stored = try await fixture.store().getLabel(sampleUUID: first.uuid, labelset: "ground-truth")
@@ -76,7 +76,7 @@ struct TriageTests {
     @Test("a labeler is not offered a, x or u; pressing one names the role it needs and writes nothing")
     @MainActor
     func labelerNotOffered() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         // bob is a labeler on jane/street-scenes: reviewing statuses are not his to write.
         let result = try await fixture.run(Self.firstLabeled + "a", user: "bob")
         let first = try #require(result.state.dataset?.samples.sample(at: 0))
@@ -93,7 +93,7 @@ struct TriageTests {
     @Test("a reviewer demoted meanwhile is refused with the server's words; the label and the screen stay")
     @MainActor
     func demotedReviewerRefused() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         var state = try await fixture.run(Self.firstLabeled, user: "carol").state
         #expect(state.dataset?.access == .reviewer)
         let first = try #require(state.dataset?.samples.sample(at: 0))
@@ -119,7 +119,7 @@ struct TriageTests {
     @Test("--read-only refuses a, x and u with \"read-only mode\" and writes nothing")
     @MainActor
     func readOnlyRefuses() async throws {
-        let fixture = try WritableFixture()
+        let fixture = try await WritableFixture.make()
         for key in ["a", "x", "u"] {
             let result = try await fixture.run(Self.firstLabeled + key, readOnly: true)
             let first = try #require(result.state.dataset?.samples.sample(at: 0))

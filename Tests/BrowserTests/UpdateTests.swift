@@ -3,7 +3,7 @@ import SegmentsAPI
 import TerminalUI
 import Testing
 
-@Suite("update: requests, latest wins, stale results dropped", .serialized, .timeLimit(.minutes(2)))
+@Suite("update: requests, latest wins, stale results dropped", .serialized, .timeLimit(.minutes(5)))
 struct UpdateTests {
     func started() -> (AppState, [Effect]) {
         var state = AppState(size: Size(width: 120, height: 35), session: SessionInfo(server: "test"))
@@ -74,7 +74,7 @@ struct TestFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-@Suite("Formatting and key notation", .serialized, .timeLimit(.minutes(2)))
+@Suite("Formatting and key notation", .serialized, .timeLimit(.minutes(5)))
 struct FormattingTests {
     @Test("thousands separators")
     func thousands() {
