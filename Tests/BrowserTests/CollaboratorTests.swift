@@ -59,6 +59,26 @@ struct CollaboratorTests {
         #expect(missing.statusLine.contains("nobody is not a collaborator of jane/street-scenes"), "\(missing.statusLine)")
     }
 
+    @Test("a write still saving when another dataset is opened is not cancelled, and lands only as a message")
+    @MainActor
+    func writeOutlivesDatasetSwitch() async throws {
+        let fixture = try await WritableFixture.make()
+        var state = try await fixture.run(Self.tab() + "/bob<Enter>").state
+        _ = state.handle(.key(.character("e")))
+        let effects = state.handle(.key(.character("2")))
+        guard case .request(.collaboratorWrite, let id, .setCollaboratorRole(_, "bob", .reviewer))? = effects.first else {
+            throw TestFailure("no role change in \(effects)")
+        }
+        var switching = state.handle(.key(.tab))
+        switching += state.handle(.key(.up))
+        #expect(state.dataset?.fullName != "jane/street-scenes")
+        #expect(!switching.contains(.cancel(.collaboratorWrite)), "the write is not cancelled")
+        let saved = try await fixture.store().updateDatasetCollaborator("jane/street-scenes", username: "bob", role: .reviewer)
+        _ = state.handle(.loaded(.collaboratorWrite, id, .success(.collaborator(saved))))
+        #expect(state.message?.text == "The change in jane/street-scenes was saved.")
+        #expect(state.dataset?.collaborators.items?.contains { $0.user.username == "bob" && $0.role == .reviewer } != true)
+    }
+
     @Test("adding someone who is a collaborator already says so and sends nothing")
     @MainActor
     func addExisting() async throws {

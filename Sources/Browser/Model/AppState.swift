@@ -48,6 +48,8 @@ public struct AppState: Sendable {
 
     /// The request in flight per slot; results with any other id are stale.
     public var inFlight: [Slot: RequestID] = [:]
+    /// The dataset each release, collaborator or labelset write was made in.
+    public var writeDatasets: [Slot: String] = [:]
     public var nextRequestNumber = 1
     /// Spinner frame counter.
     public var tick = 0

@@ -7,6 +7,7 @@ extension AppState {
         let id = RequestID(value: nextRequestNumber)
         nextRequestNumber += 1
         inFlight[slot] = id
+        if Self.datasetWrites.contains(slot) { writeDatasets[slot] = dataset?.fullName }
         return .request(slot, id, request)
     }
 
@@ -28,10 +29,15 @@ extension AppState {
     }
 
     /// Every slot that belongs to the open dataset.
+    /// The writes whose results change the open dataset's lists.
+    static let datasetWrites: Set<Slot> = [.releaseWrite, .collaboratorWrite, .labelsetWrite]
+
     static func isDatasetSlot(_ slot: Slot) -> Bool {
         switch slot {
-        // A label write finishes even when the dataset changes: its result names its sample.
-        case .datasets, .sampleLookup, .labelWrite, .issueWrite: false
+        // Writes finish even when the dataset changes (a cancelled request may still have
+        // landed): a label's or an issue's result names its sample, and the others are
+        // applied only to the dataset they were made in (see `writeDatasets`).
+        case .datasets, .sampleLookup, .labelWrite, .issueWrite, .releaseWrite, .collaboratorWrite, .labelsetWrite: false
         default: true
         }
     }

@@ -2,6 +2,14 @@ import SegmentsAPI
 
 extension AppState {
     mutating func handleResult(_ slot: Slot, _ result: Result<ServiceResponse, RequestFailure>) -> [Effect] {
+        // A write made in another dataset than the one open now: said, not applied here.
+        if let madeIn = writeDatasets.removeValue(forKey: slot), madeIn != dataset?.fullName {
+            switch result {
+            case .success: showInfo("The change in \(madeIn) was saved.")
+            case .failure(let failure): showError("The change in \(madeIn) was not saved: \(failure.text)")
+            }
+            return []
+        }
         switch result {
         case .success(let response):
             return apply(response, in: slot)
