@@ -108,6 +108,25 @@ struct IssueDialogTests {
         #expect(try await fixture.store().getIssues("jane/street-scenes").contains { $0.uuid == issue.uuid } == false)
     }
 
+    @Test("a confirmed delete takes the row away at once and puts it back where it was if the server refuses")
+    @MainActor
+    func refusedDeleteRollsBack() async throws {
+        let fixture = try await WritableFixture.make()
+        var state = try await fixture.run(Self.issuesTab + "j").state
+        let before = try #require(state.dataset?.issues.items)
+        let issue = try #require(state.dataset?.visibleIssues.dropFirst().first)
+        _ = state.handle(.key(.character("D")))
+        let effects = state.handle(.key(.character("y")))
+        guard case .request(.issueWrite, let id, .deleteIssue(issue.uuid))? = effects.first else {
+            throw TestFailure("no delete in \(effects)")
+        }
+        #expect(state.dataset?.issues.items?.contains { $0.uuid == issue.uuid } == false, "gone at once")
+        let refusal = RequestFailure(kind: "AuthorizationError", message: "You do not have permission to perform this action.")
+        _ = state.handle(.loaded(.issueWrite, id, .failure(refusal)))
+        #expect(state.dataset?.issues.items?.map(\.uuid) == before.map(\.uuid), "back in its place")
+        #expect(state.message?.text.contains("Could not delete issue") == true)
+    }
+
     @Test("--read-only refuses N and D with \"read-only mode\"; D is flagged destructive in the table")
     @MainActor
     func readOnlyRefusesDialogs() async throws {

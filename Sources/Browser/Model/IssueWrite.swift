@@ -8,8 +8,9 @@ public enum IssueWrite: Hashable, Sendable {
     case edit(Issue, previous: String)
     /// A new issue on a sample; it appears when the server has it.
     case create(sampleName: String, description: String)
-    /// Deleting an issue, confirmed; the row goes when the server agrees.
-    case delete(Issue)
+    /// Deleting an issue, confirmed; the row is gone at once and comes back (at `index` of
+    /// the dataset's issues) if the server refuses.
+    case delete(Issue, index: Int)
 }
 
 extension IssueStatus {

@@ -46,16 +46,17 @@ extension AppState {
 
     mutating func deleteIssue(_ issue: Issue) -> [Effect] {
         guard !refuseWhileIssueSaving() else { return [] }
-        issueWrite = .delete(issue)
+        let index = dataset?.issues.items?.firstIndex { $0.uuid == issue.uuid } ?? 0
+        issueWrite = .delete(issue, index: index)
+        dataset?.issues.items?.removeAll { $0.uuid == issue.uuid }
+        clampIssueSelection()
         showInfo("deleting issue “\(Self.short(issue.description))”…")
         return [start(.issueWrite, .deleteIssue(uuid: issue.uuid))]
     }
 
     mutating func applyIssueDeleted(_ uuid: String) -> [Effect] {
-        guard case .delete(let issue)? = issueWrite else { return [] }
+        guard case .delete(let issue, _)? = issueWrite else { return [] }
         issueWrite = nil
-        dataset?.issues.items?.removeAll { $0.uuid == uuid }
-        clampIssueSelection()
         showInfo("deleted issue “\(Self.short(issue.description))”")
         return []
     }

@@ -118,7 +118,11 @@ extension AppState {
             showError("Could not change issue “\(Self.short(previous))”, its description is unchanged: \(failure.text)")
         case .create(let sampleName, _):
             showError("Could not open an issue on \(sampleName): \(failure.text)")
-        case .delete(let issue):
+        case .delete(let issue, let index):
+            var items = dataset?.issues.items ?? []
+            if !items.contains(where: { $0.uuid == issue.uuid }) { items.insert(issue, at: min(index, items.count)) }
+            dataset?.issues.items = items
+            clampIssueSelection()
             showError("Could not delete issue “\(Self.short(issue.description))”: \(failure.text)")
         }
     }
