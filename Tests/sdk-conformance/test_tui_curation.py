@@ -213,6 +213,15 @@ def filter_list(t, text):
     t.wait_for("? help", TIMEOUT)  # the footer is back: the prompt is closed
 
 
+def show_issue(t, description):
+    """The demo dataset's Issues tab narrowed to the one open issue described `description`."""
+    open_dataset(t)
+    show_tab(t, "Issues")
+    t.wait_for("showing open", TIMEOUT)
+    filter_list(t, description)
+    wait_row(t, description, "open ")
+
+
 def open_sample(t, sample):
     """`:sample <uuid>`: the sample's detail, waited for until its label is loaded.
 
@@ -341,11 +350,7 @@ def test_closing_an_issue_in_the_tui_closes_it_for_the_sdk_and_reopening_reopens
     description = f"tui-close-{unique}"
     issue = jane.add_issue(some_sample(jane).uuid, description)
     t = tui("jane")
-    open_dataset(t)
-    next_tab_until(t, "Issues")
-    t.wait_for("showing open", TIMEOUT)
-    filter_list(t, description)
-    wait_row(t, description, "open ")
+    show_issue(t, description)
 
     t.send_keys("o")
     t.wait_for(f"closed issue “{description}”", TIMEOUT)
@@ -389,10 +394,7 @@ def test_deleting_an_issue_asks_first_and_then_removes_it_for_the_sdk(tui, jane,
     sample = some_sample(jane)
     issue = jane.add_issue(sample.uuid, description)
     t = tui("jane")
-    open_dataset(t)
-    next_tab_until(t, "Issues")
-    filter_list(t, description)
-    wait_row(t, description, "open ")
+    show_issue(t, description)
 
     # The dialog names the issue and starts on "Keep": Enter keeps it.
     t.send_keys("D")
@@ -736,10 +738,7 @@ def test_an_issue_edited_in_the_tui_has_the_new_description_for_the_sdk(tui, jan
     description = f"tui-edit-{unique}"
     issue = jane.add_issue(some_sample(jane).uuid, description)
     t = tui("jane")
-    open_dataset(t)
-    show_tab(t, "Issues")
-    filter_list(t, description)
-    wait_row(t, description, "open ")
+    show_issue(t, description)
 
     t.send_keys("e")
     t.wait_for_all(["Edit issue on", "Ctrl-J or Alt-Enter: new line"], TIMEOUT)
