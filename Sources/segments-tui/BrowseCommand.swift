@@ -85,9 +85,9 @@ struct BrowseCommand: AsyncParsableCommand {
         let session = SessionInfo(
             server: connection.description, notice: connection.notice, readOnly: readOnly || config.flag("read_only"))
         if headless {
-            let events = try KeyNotation.parse(keys)
             let result = await HeadlessRun.run(
-                service: connection.service, session: session, events: events, size: try parsedSize(), logger: logger)
+                service: connection.service, session: session, steps: try KeyNotation.steps(keys), size: try parsedSize(),
+                logger: logger)
             print(result.screen)
             return
         }

@@ -30,9 +30,9 @@ final class BrowserFixture: Sendable {
         _ keys: String, service: any SegmentsService, size: Size = Size(width: 120, height: 35),
         session: SessionInfo = SessionInfo(server: "test workspace")
     ) async throws -> HeadlessResult {
-        let events = try KeyNotation.parse(keys)
+        let steps = try KeyNotation.steps(keys)
         return await HeadlessRun.run(
-            service: service, session: session, events: events, size: size, logger: Logger(label: "browser-tests"))
+            service: service, session: session, steps: steps, size: size, logger: Logger(label: "browser-tests"))
     }
 
     @MainActor

@@ -35,8 +35,9 @@ public enum Bindings {
         Binding(keys: [.character("]"), .right, .character("l")], command: .nextTab, description: "Next tab (→/l also open from the datasets pane)", context: .global),
         Binding(keys: [.character("["), .left, .character("h")], command: .previousTab, description: "Previous tab (←/h from the first tab goes back to the datasets)", context: .global),
         Binding(keys: [.character("y")], command: .copy, description: "Copy the selected uuid or URL (OSC 52)", short: "copy", context: .global),
-        Binding(keys: [.character("q"), .escape], command: .back, description: "Back; quit from the datasets pane", short: "back", context: .global),
-        Binding(keys: [.ctrl("c")], command: .quit, description: "Quit", context: .global),
+        Binding(keys: [.escape], command: .back, description: "Back, close or cancel (never quits)", context: .global),
+        Binding(keys: [.character("q")], command: .backOrQuit, description: "Back; quit from the datasets pane", short: "back", context: .global),
+        Binding(keys: [.ctrl("c")], command: .quit, description: "Quit (in a dialog: cancel it; asks while writes are saving)", context: .global),
         // Lists
         Binding(keys: [.up, .character("k")], command: .navigate(.up), description: "Up", context: .lists),
         Binding(keys: [.down, .character("j")], command: .navigate(.down), description: "Down", context: .lists),
@@ -46,7 +47,9 @@ public enum Bindings {
         Binding(keys: [.ctrl("d")], command: .navigate(.halfPageDown), description: "Half a page down", context: .lists),
         Binding(keys: [.home, .character("g")], command: .navigate(.top), description: "First row", context: .lists),
         Binding(keys: [.end, .character("G")], command: .navigate(.bottom), description: "Last row", context: .lists),
-        Binding(keys: [.enter], command: .open, description: "Open the selected item (a sample; on Labelsets: browse that labelset)", short: "open", context: .lists),
+        Binding(
+            keys: [.enter], command: .open, description: "Open the selected item (a sample; on Labelsets: browse that labelset)",
+            short: "open", context: .lists, disabledReason: { state in state.openReason }),
         // Samples
         Binding(keys: [.character("s")], command: .chooseStatuses, description: "Filter by label status (several)", short: "status", context: .samples),
         Binding(keys: [.character("m")], command: .metadataFilter, description: "Filter by metadata key:value", short: "meta", context: .samples),
@@ -66,7 +69,7 @@ public enum Bindings {
             keys: [.character("X")], command: .rejectWithIssue, description: "Reject the label and open an issue saying why",
             short: "reject+issue", context: .triage, writes: true, requires: .reviewer,
             disabledReason: { state in state.triageReason }),
-        Binding(keys: [.character("q"), .escape], command: .back, description: "Leave the queue (its progress is kept in the message)", context: .triage),
+        Binding(keys: [.character("q"), .escape], command: .back, description: "Leave the queue (its progress is kept in the message)", short: "leave", context: .triage),
         // Sample detail
         Binding(
             keys: [.character("a")], command: .acceptLabel, description: "Accept the label (REVIEWED) and go to the next sample",
@@ -223,6 +226,17 @@ extension AppState {
         guard detail.sample != nil, detail.isLoaded else { return "the sample is still loading" }
         guard detail.label != nil else { return "this sample has no label in \(current.labelset)" }
         return nil
+    }
+
+    /// Why Enter opens nothing here, or nil.
+    var openReason: String? {
+        guard focus == .content, let current = dataset else { return dataset == nil && selectedDataset == nil ? "no dataset is selected" : nil }
+        switch current.tab {
+        case .samples: return current.samples.sample(at: current.samples.table.selected) == nil ? "no sample is selected" : nil
+        case .issues: return current.visibleIssues.isEmpty ? "no issue is selected" : nil
+        case .labelsets: return current.visibleLabelsets.isEmpty ? "no labelset is selected" : nil
+        case .collaborators, .releases, .workunits, .info: return "nothing opens from \(current.tab.title)"
+        }
     }
 
     /// Why `u` has nothing to undo, or nil.

@@ -2,8 +2,14 @@ import TerminalUI
 
 /// Everything a key can ask for. Keys map to commands only through the binding table.
 public enum Command: Hashable, Sendable {
+    /// Ctrl-C, `:q`: quits (asking first while writes are still saving).
     case quit
+    /// Esc: closes, cancels, goes back; never quits.
     case back
+    /// `q`: back, and quit from the top level.
+    case backOrQuit
+    /// `:messages`: the log of this session's messages.
+    case messages
     case help
     case commandLine
     case filter

@@ -1,5 +1,10 @@
 /// How numbers and times read in the browser.
 public enum Formatting {
+    /// "1 later decision", "3 later decisions".
+    static func count(_ value: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(thousands(value)) \(value == 1 ? singular : plural ?? singular + "s")"
+    }
+
     /// 100000 → "100,000".
     public static func thousands(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -38,4 +38,9 @@ public enum Timestamp {
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60))"
     }
+
+    /// `HH:MM:SS` in UTC, for the message log.
+    public static func clock(epochSeconds: Int64) -> String {
+        String(isoString(epochSeconds: epochSeconds).suffix(8))
+    }
 }

@@ -16,11 +16,14 @@ public struct SessionInfo: Hashable, Sendable {
     }
 }
 
-/// A status-bar message: information, or the last error (kept until the next message).
+/// A status-bar message: information or an error. It stays until the next key, then is
+/// only in the message log (`:messages`).
 public struct StatusMessage: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case info, error }
     public var kind: Kind
     public var text: String
+    /// Seconds since 1970 when it was said.
+    public var time: Int64 = 0
 }
 
 /// The whole state of the browser: a value, changed only by `update`.
@@ -41,10 +44,17 @@ public struct AppState: Sendable {
 
     public var overlay: Overlay?
     public var message: StatusMessage?
+    /// Every message of the session, oldest first (the last `messageLogLimit`).
+    public var messageLog: [StatusMessage] = []
+    public static let messageLogLimit = 500
     /// Accept/reject decisions of this session and the label write in flight.
     public var triage = TriageState()
     /// The issue change in flight, kept to roll it back if refused.
     public var issueWrite: IssueWrite?
+
+    /// Keys typed while the screen they act on was still loading, applied in order once it
+    /// is there (see `handleKey`).
+    public var typeAhead: [Key] = []
 
     /// The request in flight per slot; results with any other id are stale.
     public var inFlight: [Slot: RequestID] = [:]
@@ -58,7 +68,10 @@ public struct AppState: Sendable {
     public init(size: Size, session: SessionInfo) {
         self.size = size
         self.session = session
-        if let notice = session.notice { message = StatusMessage(kind: .info, text: notice) }
+        if let notice = session.notice {
+            message = StatusMessage(kind: .info, text: notice)
+            messageLog = [StatusMessage(kind: .info, text: notice)]
+        }
     }
 
     /// Something is in flight: the spinner turns and the app is not idle.

@@ -1,4 +1,5 @@
 import SegmentsAPI
+import TerminalUI
 
 /// A dialog over the browser and what its answer is for. Dialogs that ask two things
 /// (a name, then a description or a role) chain: the first answer opens the second.
@@ -18,4 +19,8 @@ public enum ModalPurpose: Hashable, Sendable {
     case newLabelsetName
     case newLabelsetDescription(name: String)
     case deleteLabelset(Labelset)
+    /// Quitting while writes are still being saved.
+    case quit
+    /// Esc or Ctrl-C in a dialog holding text: "Keep editing" puts the dialog back as it was.
+    indirect case discardDraft(editor: Modal, purpose: ModalPurpose)
 }

@@ -4,6 +4,8 @@ import TerminalUI
 /// What is drawn over the panes and takes the keys first.
 public enum Overlay: Sendable {
     case help(scroll: Int)
+    /// The message log (`:messages`), newest last.
+    case messages(scroll: Int)
     case prompt(PromptState)
     case choice(ChoiceState)
     case statusPicker(StatusPickerState)

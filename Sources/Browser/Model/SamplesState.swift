@@ -68,6 +68,23 @@ public struct SamplesState: Sendable {
 
     public func page(of index: Int) -> Int { index / pageSize + 1 }
 
+    /// The row of the loaded sample `uuid`, if its page is here.
+    public func row(of uuid: String) -> Int? {
+        for (page, samples) in pages {
+            if let index = samples.firstIndex(where: { $0.uuid == uuid }) { return (page - 1) * pageSize + index }
+        }
+        return nil
+    }
+
+    /// Changes the loaded row of sample `uuid` in place (a label written from the detail).
+    mutating func updateRow(uuid: String, _ change: (inout Sample) -> Void) {
+        guard let row = row(of: uuid) else { return }
+        let page = self.page(of: row)
+        guard var samples = pages[page] else { return }
+        change(&samples[row % pageSize])
+        pages[page] = samples
+    }
+
     /// Forgets every row (filter, sort or labelset changed).
     mutating func reset() {
         pages = [:]

@@ -15,23 +15,62 @@ public struct TriageDecision: Hashable, Sendable {
     public var verb: String { applied == .rejected ? "rejected" : "accepted" }
 }
 
-/// The reviewer's triage queue in the sample detail: the decisions of this session and the
-/// write in flight, if any (at most one: a second key press while it is saving sends nothing).
-public struct TriageState: Sendable {
-    public enum Pending: Hashable, Sendable {
-        case decide(TriageDecision)
-        case undo(TriageDecision)
+/// A label write the triage keys asked for, in the order they were typed.
+public enum LabelWrite: Hashable, Sendable {
+    case decide(TriageDecision)
+    case undo(TriageDecision)
+
+    var decision: TriageDecision {
+        switch self {
+        case .decide(let decision), .undo(let decision): decision
+        }
     }
 
+    /// The status this write puts on the server.
+    var status: LabelStatus {
+        switch self {
+        case .decide(let decision): decision.applied
+        case .undo(let decision): decision.previous
+        }
+    }
+
+    /// The status the label had before this write, put back when it is rolled back.
+    var statusBefore: LabelStatus {
+        switch self {
+        case .decide(let decision): decision.previous
+        case .undo(let decision): decision.applied
+        }
+    }
+
+    /// "accept of street-0001", for messages.
+    var summary: String {
+        switch self {
+        case .decide(let decision): "\(decision.verb.dropLast(2)) of \(decision.sampleName)"
+        case .undo(let decision): "undo of \(decision.sampleName)"
+        }
+    }
+}
+
+/// The reviewer's triage: the decisions of this session and the label writes not yet
+/// confirmed. Decisions apply on screen at once (optimistic) and are sent one at a time in
+/// the order they were typed; a refused write rolls back itself and every write after it.
+public struct TriageState: Sendable {
+    /// Every decision of the session, the unconfirmed ones included (undos take theirs back).
     public var decisions: [TriageDecision] = []
-    public var pending: Pending?
+    /// Writes not yet confirmed, oldest first; the first is in flight.
+    public var outbox: [LabelWrite] = []
 
     public init() {}
 
     /// How many samples were accepted or rejected in this session (undos take theirs back).
     public var reviewedCount: Int { decisions.count }
 
-    public var isSaving: Bool { pending != nil }
+    public var isSaving: Bool { !outbox.isEmpty }
+
+    /// The status the outbox will leave on the sample's label, when it writes one.
+    func pendingStatus(of sampleUUID: String) -> LabelStatus? {
+        outbox.last { $0.decision.sampleUUID == sampleUUID }?.status
+    }
 }
 
 /// The triage queue: the sample detail walking the current filter (by default the LABELED

@@ -3,24 +3,57 @@ import TerminalUI
 /// The `--keys` notation: plain characters stand for themselves; names in angle brackets
 /// for the rest: `<Enter> <Esc> <Tab> <S-Tab> <BS> <Del> <Space> <Up> <Down> <Left> <Right>
 /// <Home> <End> <PgUp> <PgDn> <F1>…<F12> <C-x> (Ctrl) <A-x> (Alt) <lt>` (a literal `<`),
-/// and `<Resize 100x30>`, which resizes the headless terminal.
+/// and `<Resize 100x30>`, which resizes the headless terminal. Keys between `<Burst>` and
+/// `</Burst>` arrive together, faster than any answer (typing ahead).
 public enum KeyNotation {
     public struct ParseError: Error, CustomStringConvertible, Equatable {
         public var description: String
     }
 
+    /// The events in order (bursts flattened).
     public static func parse(_ text: String) throws -> [Event] {
-        var events: [Event] = []
+        try steps(text).flatMap { $0 }
+    }
+
+    /// The events grouped as they are fed: one per step, or a whole burst in one step.
+    public static func steps(_ text: String) throws -> [[Event]] {
+        var steps: [[Event]] = []
+        var burst: [Event]?
+        for token in try tokens(text) {
+            switch token {
+            case .burstStart:
+                guard burst == nil else { throw ParseError(description: "<Burst> inside a <Burst>") }
+                burst = []
+            case .burstEnd:
+                guard let keys = burst else { throw ParseError(description: "</Burst> without <Burst>") }
+                steps.append(keys)
+                burst = nil
+            case .event(let event):
+                if burst != nil { burst?.append(event) } else { steps.append([event]) }
+            }
+        }
+        if burst != nil { throw ParseError(description: "<Burst> without </Burst>") }
+        return steps
+    }
+
+    private enum Token { case event(Event), burstStart, burstEnd }
+
+    private static func tokens(_ text: String) throws -> [Token] {
+        var events: [Token] = []
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
             guard character == "<", let close = text[index...].firstIndex(of: ">") else {
-                events.append(.key(character == "\n" ? .enter : .character(character)))
+                events.append(.event(.key(character == "\n" ? .enter : .character(character))))
                 index = text.index(after: index)
                 continue
             }
             let name = String(text[text.index(after: index)..<close])
-            events.append(try event(named: name))
+            switch name.lowercased() {
+            case "burst": events.append(.burstStart)
+            case "/burst": events.append(.burstEnd)
+            default: events.append(.event(try event(named: name)))
+            }
             index = text.index(after: close)
         }
         return events
@@ -71,6 +104,7 @@ public enum KeyNotationDoc {
         | `<C-c>`, `<A-x>` | Ctrl-C, Alt-x |
         | `<lt>` | a literal `<` |
         | `<Resize 100x30>` | resize the headless terminal |
+        | `<Burst>aaa</Burst>` | these keys at once, without waiting in between (typing ahead) |
 
         """
 }

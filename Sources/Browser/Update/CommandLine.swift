@@ -3,7 +3,7 @@ import SegmentsAPI
 /// The `:` command line: `dataset <owner/name>`, `sample <uuid>`, `labelset <name>`,
 /// `tab <name>`, `help`, `q`. Every command and argument completes with Tab.
 public enum CommandLine {
-    public static let commands = ["dataset", "sample", "labelset", "tab", "help", "quit", "q"]
+    public static let commands = ["dataset", "sample", "labelset", "tab", "messages", "help", "quit", "q"]
 
     /// Candidates for what is typed so far, each the whole command line.
     public static func completions(for text: String, state: AppState) -> [String] {
@@ -36,6 +36,8 @@ public enum CommandLine {
             return state.perform(.quit)
         case "help", "h":
             return state.perform(.help)
+        case "messages", "mes", "m":
+            return state.perform(.messages)
         case "dataset", "d":
             guard !argument.isEmpty else { return fail("Usage: :dataset owner/name", &state) }
             let names = (state.datasets.items ?? []).map(\.fullName)
@@ -60,7 +62,7 @@ public enum CommandLine {
             }
             return state.show(tab)
         default:
-            return fail("Unknown command :\(command) (try :dataset, :sample, :labelset, :tab, :q)", &state)
+            return fail("Unknown command :\(command) (try :dataset, :sample, :labelset, :tab, :messages, :q)", &state)
         }
     }
 

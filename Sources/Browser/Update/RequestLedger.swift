@@ -57,10 +57,22 @@ extension AppState {
     }
 
     mutating func showError(_ text: String) {
-        message = StatusMessage(kind: .error, text: text)
+        say(StatusMessage(kind: .error, text: text, time: now))
     }
 
     mutating func showInfo(_ text: String) {
-        message = StatusMessage(kind: .info, text: text)
+        say(StatusMessage(kind: .info, text: text, time: now))
+    }
+
+    /// Shows the message in the status bar and files it in the log (`:messages`); the
+    /// same text said again in a row is filed once.
+    private mutating func say(_ said: StatusMessage) {
+        message = said
+        if messageLog.last?.text == said.text && messageLog.last?.kind == said.kind {
+            messageLog[messageLog.count - 1] = said
+        } else {
+            messageLog.append(said)
+            if messageLog.count > Self.messageLogLimit { messageLog.removeFirst(messageLog.count - Self.messageLogLimit) }
+        }
     }
 }

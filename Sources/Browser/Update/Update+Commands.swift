@@ -5,10 +5,13 @@ extension AppState {
     mutating func perform(_ command: Command) -> [Effect] {
         switch command {
         case .quit:
-            isQuitting = true
-            return cancel(where: { _ in true }) + [.quit]
+            return requestQuit()
         case .back:
-            return back()
+            return back(quitting: false)
+        case .backOrQuit:
+            return back(quitting: true)
+        case .messages:
+            overlay = .messages(scroll: max(0, messageLog.count - Layout.overlayTextRows(size)))
         case .help:
             overlay = .help(scroll: 0)
         case .commandLine:
@@ -140,7 +143,26 @@ extension AppState {
         return []
     }
 
-    private mutating func back() -> [Effect] {
+    /// Quits, after asking when writes are still being saved (they would be lost).
+    mutating func requestQuit() -> [Effect] {
+        let unsaved = triage.outbox.count + [Slot.issueWrite, .releaseWrite, .collaboratorWrite, .labelsetWrite]
+            .filter { inFlight[$0] != nil }.count
+        guard unsaved > 0 else { return quitNow() }
+        overlay = .modal(
+            .confirm(
+                title: "Quit?", message: "\(Formatting.count(unsaved, "change is", plural: "changes are")) still being saved and would be lost.",
+                confirmLabel: "Quit", cancelLabel: "Stay", destructive: true),
+            .quit)
+        return []
+    }
+
+    mutating func quitNow() -> [Effect] {
+        isQuitting = true
+        overlay = nil
+        return cancel(where: { _ in true }) + [.quit]
+    }
+
+    private mutating func back(quitting: Bool) -> [Effect] {
         if dataset?.queue != nil { return leaveTriageQueue() }
         if dataset?.detail != nil { return closeDetail() }
         if focus == .content {
@@ -152,7 +174,9 @@ extension AppState {
             datasets.filter = ""
             return []
         }
-        return perform(.quit)
+        if quitting { return requestQuit() }
+        showInfo("Esc never quits: q or :q quits")
+        return []
     }
 
     mutating func switchTab(by step: Int) -> [Effect] {

@@ -5,6 +5,11 @@ import TerminalUI
 extension AppState {
     mutating func answer(_ outcome: Modal.Outcome, for purpose: ModalPurpose) -> [Effect] {
         switch (purpose, outcome) {
+        case (.discardDraft(let editor, let purpose), .cancelled):
+            overlay = .modal(editor, purpose)
+            return []
+        case (.quit, .confirmed):
+            return quitNow()
         case (_, .pending), (_, .cancelled):
             return []
         case (.newIssue(let uuid, let name), .submitted(let text)):

@@ -2,25 +2,34 @@ import SegmentsAPI
 import TerminalUI
 
 extension AppState {
-    /// An overlay is open: it gets every key.
-    mutating func handleOverlayKey(_ key: Key) -> [Effect] {
+    /// An overlay is open: it gets every key. Ctrl-C and Esc close it; a dialog holding
+    /// typed text asks before the text is thrown away.
+    mutating func handleOverlayKey(_ pressed: Key) -> [Effect] {
         guard let current = overlay else { return [] }
-        if key == .ctrl("c") { return perform(.quit) }
+        if case .modal(_, .quit) = current, pressed == .ctrl("c") { return quitNow() }
+        let key = pressed == .ctrl("c") ? Key.escape : pressed
         switch current {
         case .help(let scroll):
-            switch key {
-            case .escape, .character("q"), .character("?"), .enter: overlay = nil
-            case .down, .character("j"): overlay = .help(scroll: scroll + 1)
-            case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .character(" "): overlay = .help(scroll: scroll + max(1, size.height - 6))
-            case .pageUp: overlay = .help(scroll: max(0, scroll - max(1, size.height - 6)))
-            case .home, .character("g"): overlay = .help(scroll: 0)
-            default: break
+            if let next = scrolled(scroll, by: key, lineCount: HelpView.lines(self).count) {
+                overlay = .help(scroll: next)
+            } else if [.escape, .character("q"), .character("?"), .enter].contains(key) {
+                overlay = nil
+            }
+            return []
+        case .messages(let scroll):
+            if let next = scrolled(scroll, by: key, lineCount: messageLog.count) {
+                overlay = .messages(scroll: next)
+            } else if [.escape, .character("q"), .enter].contains(key) {
+                overlay = nil
             }
             return []
         case .prompt(let prompt):
             return handlePromptKey(key, prompt)
         case .modal(var modal, let purpose):
+            if key == .escape, let draft = modal.draftText {
+                askToDiscard(draft, editor: modal, purpose: purpose)
+                return []
+            }
             let outcome = modal.handle(key)
             overlay = outcome == .pending ? .modal(modal, purpose) : nil
             return answer(outcome, for: purpose)
@@ -31,6 +40,9 @@ extension AppState {
             case .enter:
                 overlay = nil
                 return choose(choice.options.indices.contains(choice.selected) ? choice.selected : 0, for: choice.purpose)
+            case .character(let digit) where digit.wholeNumberValue.map { (1...choice.options.count).contains($0) } == true:
+                overlay = nil
+                return choose((digit.wholeNumberValue ?? 1) - 1, for: choice.purpose)
             default:
                 if let navigation = NavigationCommand(key: key) {
                     choice.selected = ScrollState(selected: choice.selected)
@@ -51,6 +63,11 @@ extension AppState {
             case .character("c"):
                 picker.chosen = []
                 overlay = .statusPicker(picker)
+            case .character(let digit) where digit.wholeNumberValue.map { (1...statuses.count).contains($0) } == true:
+                picker.cursor = (digit.wholeNumberValue ?? 1) - 1
+                let raw = statuses[picker.cursor].rawValue
+                if picker.chosen.contains(raw) { picker.chosen.remove(raw) } else { picker.chosen.insert(raw) }
+                overlay = .statusPicker(picker)
             case .enter:
                 overlay = nil
                 let chosen = statuses.filter { picker.chosen.contains($0.rawValue) }
@@ -64,6 +81,37 @@ extension AppState {
             }
             return []
         }
+    }
+
+    /// The new offset of a scrolled text (help, messages) after a movement key, or nil
+    /// when the key is not one.
+    private func scrolled(_ offset: Int, by key: Key, lineCount: Int) -> Int? {
+        guard let navigation = NavigationCommand(key: key) ?? (key == .character(" ") ? .pageDown : nil) else { return nil }
+        let rows = Layout.overlayTextRows(size)
+        let page = max(1, rows - 1)
+        let last = max(0, lineCount - rows)
+        let next: Int = switch navigation {
+        case .up: offset - 1
+        case .down: offset + 1
+        case .pageUp: offset - page
+        case .pageDown: offset + page
+        case .halfPageUp: offset - page / 2
+        case .halfPageDown: offset + page / 2
+        case .top: 0
+        case .bottom: last
+        }
+        return max(0, min(next, last))
+    }
+
+    /// Esc or Ctrl-C in a dialog that holds typed text: keep editing, or throw it away.
+    private mutating func askToDiscard(_ draft: String, editor: Modal, purpose: ModalPurpose) {
+        let lines = draft.split(separator: "\n", omittingEmptySubsequences: false).count
+        let size = lines > 1 ? "\(lines) lines" : Formatting.count(draft.count, "character")
+        overlay = .modal(
+            .confirm(
+                title: "Discard your text?", message: "The text of “\(editor.title.string)” (\(size)) is not saved.",
+                confirmLabel: "Discard", cancelLabel: "Keep editing"),
+            .discardDraft(editor: editor, purpose: purpose))
     }
 
     private mutating func handlePromptKey(_ key: Key, _ original: PromptState) -> [Effect] {
@@ -86,9 +134,6 @@ extension AppState {
                 prompt.completions = CommandLine.completions(for: prompt.field.text, state: self)
             }
             overlay = .prompt(prompt)
-            return []
-        case .backspace where prompt.field.text.isEmpty:
-            overlay = nil
             return []
         default:
             guard prompt.field.handle(key) else { return [] }

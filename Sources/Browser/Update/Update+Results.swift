@@ -63,6 +63,10 @@ extension AppState {
             guard var detail = dataset?.detail, detail.uuid == sample.uuid else { return [] }
             detail.sample = sample
             detail.label = label
+            // A decision typed ahead for this sample is shown until its write lands.
+            if let label, label.labelset == dataset?.labelset, let pending = triage.pendingStatus(of: sample.uuid) {
+                detail.label?.labelStatus = pending
+            }
             detail.isLoaded = true
             detail.error = nil
             dataset?.detail = detail
@@ -100,10 +104,7 @@ extension AppState {
     }
 
     private mutating func record(_ failure: RequestFailure, in slot: Slot) -> [Effect] {
-        if slot == .labelWrite {
-            failLabelWrite(failure)
-            return []
-        }
+        if slot == .labelWrite { return failLabelWrite(failure) }
         if slot == .issueWrite {
             failIssueWrite(failure)
             return []

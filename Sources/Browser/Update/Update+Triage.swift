@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The reviewer's triage in the sample detail: `a` accept, `x` reject (then on to the next
 /// sample), `u` undo; in the triage queue also `X` reject with an issue and `s` skip.
-/// One label write at a time: keys pressed while it is saving send nothing.
+/// Decisions apply at once and are written in the order they were typed (see `TriageState`).
 extension AppState {
     /// `T` on the Samples tab: the queue over the current filter, or, when it has no status
     /// filter, over the LABELED samples by priority (highest first).
@@ -80,84 +80,134 @@ extension AppState {
         return effects
     }
 
+    /// `a`/`x`/`X`: the decision shows at once and the detail moves on; the write joins the
+    /// outbox and is sent after the ones typed before it.
     mutating func decide(_ status: LabelStatus, issueDescription: String? = nil) -> [Effect] {
         guard let current = dataset, let detail = current.detail, let label = detail.label else { return [] }
-        guard !refuseWhileSaving() else { return [] }
         let decision = TriageDecision(
             sampleUUID: detail.uuid, sampleName: detail.sample?.name ?? detail.uuid, labelset: label.labelset,
             previous: label.labelStatus, applied: status, issueDescription: issueDescription)
-        triage.pending = .decide(decision)
-        showInfo("\(decision.verb.dropLast(2))ing \(decision.sampleName)…")
-        return [start(.labelWrite, .setLabelStatus(sampleUUID: decision.sampleUUID, labelset: decision.labelset, status: status))]
+        triage.decisions.append(decision)
+        var effects = enqueue(.decide(decision))
+        message = nil
+        effects += moveDetail(by: 1)
+        let atEnd = message.map { " · \($0.text)" } ?? ""
+        let issueNote = issueDescription == nil ? "" : ", opening an issue"
+        showInfo("\(decision.verb) \(decision.sampleName) (\(status.rawValue))\(issueNote)\(atEnd)")
+        return effects
     }
 
+    /// `u`: takes the last decision back and shows its sample again. A decision still
+    /// waiting in the outbox is simply not sent; a sent one is written back.
     mutating func undoLastDecision() -> [Effect] {
-        guard let decision = triage.decisions.last else { return [] }
-        guard !refuseWhileSaving() else { return [] }
-        triage.pending = .undo(decision)
-        showInfo("undoing \(decision.verb.dropLast(2)) of \(decision.sampleName)…")
-        return [
-            start(.labelWrite, .setLabelStatus(sampleUUID: decision.sampleUUID, labelset: decision.labelset, status: decision.previous))
-        ]
+        guard let decision = triage.decisions.popLast() else { return [] }
+        var effects: [Effect] = []
+        if let index = triage.outbox.lastIndex(of: .decide(decision)), index > 0 {
+            triage.outbox.remove(at: index)
+            showStatus(decision.previous, of: decision)
+        } else {
+            effects += enqueue(.undo(decision))
+        }
+        effects += reopen(decision.sampleUUID)
+        showInfo("undid \(decision.verb.dropLast(2)) of \(decision.sampleName): back to \(decision.previous.rawValue)")
+        return effects
     }
 
-    /// True (and said) when a write is in flight: the key press is dropped.
-    private mutating func refuseWhileSaving() -> Bool {
-        guard triage.isSaving else { return false }
-        showInfo("Still saving the last decision…")
-        return true
+    /// Shows the write's status at once and sends it when nothing is ahead of it.
+    private mutating func enqueue(_ write: LabelWrite) -> [Effect] {
+        showStatus(write.status, of: write.decision)
+        triage.outbox.append(write)
+        return triage.outbox.count == 1 ? sendFirstLabelWrite() : []
     }
 
-    /// The write landed: remember the decision and move on, or take the undone one back.
+    private mutating func sendFirstLabelWrite() -> [Effect] {
+        guard let first = triage.outbox.first else { return [] }
+        let decision = first.decision
+        return [start(.labelWrite, .setLabelStatus(sampleUUID: decision.sampleUUID, labelset: decision.labelset, status: first.status))]
+    }
+
+    /// The sample's label shows `status` in the detail and in the samples table.
+    private mutating func showStatus(_ status: LabelStatus, of decision: TriageDecision) {
+        guard dataset?.labelset == decision.labelset else { return }
+        if dataset?.detail?.uuid == decision.sampleUUID { dataset?.detail?.label?.labelStatus = status }
+        dataset?.samples.updateRow(uuid: decision.sampleUUID) { $0.label = $0.label?.with(status: status) }
+    }
+
+    /// Opens the detail on a sample, selecting its row when the table holds it.
+    private mutating func reopen(_ uuid: String) -> [Effect] {
+        guard let current = dataset, let detail = current.detail else { return [] }
+        if detail.uuid == uuid { return [] }
+        if detail.source == .samples, let row = current.samples.row(of: uuid) {
+            let rows = layout.samplesTableRows
+            dataset?.samples.table = ScrollStateHelpers.select(row, count: current.samples.rowCount, rows: rows)
+            return openDetail(uuid: uuid, source: .samples, sample: current.samples.sample(at: row))
+        }
+        return openDetail(uuid: uuid, source: detail.source)
+    }
+
+    /// The first write of the outbox landed: the server's label is shown (unless a later
+    /// write will change it again), a reject with an issue opens it, and the next is sent.
     mutating func applyLabelWrite(_ label: Label) -> [Effect] {
-        guard let pending = triage.pending else { return [] }
-        triage.pending = nil
-        refreshSampleRow(uuid: label.sampleUUID, label: label)
-        switch pending {
-        case .decide(let decision):
-            triage.decisions.append(decision)
-            var effects: [Effect] = []
-            var issueNote = ""
-            if let description = decision.issueDescription {
-                if issueWrite == nil {
-                    issueWrite = .create(sampleName: decision.sampleName, description: description)
-                    effects.append(start(.issueWrite, .addIssue(sampleUUID: decision.sampleUUID, description: description)))
-                    issueNote = ", opening the issue"
-                } else {
-                    issueNote = ", but the issue was not opened (another issue change is saving)"
-                }
+        guard let first = triage.outbox.first, first.decision.sampleUUID == label.sampleUUID else { return [] }
+        triage.outbox.removeFirst()
+        if triage.pendingStatus(of: label.sampleUUID) == nil, dataset?.labelset == label.labelset {
+            if dataset?.detail?.uuid == label.sampleUUID { dataset?.detail?.label = label }
+            dataset?.samples.updateRow(uuid: label.sampleUUID) { $0.label = .full(label) }
+        }
+        var effects = sendFirstLabelWrite()
+        if case .decide(let decision) = first, let description = decision.issueDescription {
+            if issueWrite == nil {
+                issueWrite = .create(sampleName: decision.sampleName, description: description)
+                effects.append(start(.issueWrite, .addIssue(sampleUUID: decision.sampleUUID, description: description)))
+            } else {
+                showError("\(decision.sampleName) was rejected, but its issue was not opened: another issue change is saving.")
             }
-            message = nil
-            if dataset?.detail?.uuid == decision.sampleUUID {
-                dataset?.detail?.label = label
-                effects += moveDetail(by: 1)
-            }
-            let atEnd = message.map { " · \($0.text)" } ?? ""
-            showInfo("\(decision.verb) \(decision.sampleName) (\(label.labelStatus.rawValue))\(issueNote)\(atEnd)")
-            return effects
-        case .undo(let decision):
-            if let index = triage.decisions.lastIndex(of: decision) { triage.decisions.remove(at: index) }
-            if dataset?.detail?.uuid == decision.sampleUUID { dataset?.detail?.label = label }
-            showInfo("undid \(decision.verb.dropLast(2)) of \(decision.sampleName): back to \(label.labelStatus.rawValue)")
+        }
+        return effects
+    }
+
+    /// The server refused the first write: it and every write typed after it are rolled
+    /// back, the keys typed ahead are dropped, and the detail goes back to its sample.
+    mutating func failLabelWrite(_ failure: RequestFailure) -> [Effect] {
+        let refused = triage.outbox
+        triage.outbox = []
+        guard let first = refused.first else {
+            showError(failure.text)
             return []
         }
-    }
-
-    /// The samples table shows the new status without a reload.
-    private mutating func refreshSampleRow(uuid: String, label: Label) {
-        guard var pages = dataset?.samples.pages else { return }
-        for (page, samples) in pages {
-            guard let index = samples.firstIndex(where: { $0.uuid == uuid }) else { continue }
-            pages[page]?[index].label = .full(label)
-            dataset?.samples.pages = pages
-            return
+        for write in refused.reversed() {
+            switch write {
+            case .decide(let decision):
+                if let index = triage.decisions.lastIndex(of: decision) { triage.decisions.remove(at: index) }
+            case .undo(let decision):
+                triage.decisions.append(decision)
+            }
+            showStatus(write.statusBefore, of: write.decision)
         }
+        let droppedKeys = typeAhead.count
+        typeAhead = []
+        var text = "Could not save the \(first.summary): \(failure.text)"
+        var notSent: [String] = []
+        if refused.count > 1 { notSent.append(Formatting.count(refused.count - 1, "later decision")) }
+        if droppedKeys > 0 { notSent.append(Formatting.count(droppedKeys, "key typed ahead", plural: "keys typed ahead")) }
+        if !notSent.isEmpty { text += ". Stopped there: \(notSent.joined(separator: " and ")) not applied" }
+        let effects = reopen(first.decision.sampleUUID)
+        showError(text)
+        return effects
     }
+}
 
-    /// The server refused: nothing changes but the message.
-    mutating func failLabelWrite(_ failure: RequestFailure) {
-        triage.pending = nil
-        showError(failure.text)
+extension SampleLabel {
+    /// The same label with another status (shown before the server confirms it).
+    func with(status: LabelStatus) -> SampleLabel {
+        switch self {
+        case .full(var label):
+            label.labelStatus = status
+            return .full(label)
+        case .summary(var summary):
+            summary.labelStatus = status
+            return .summary(summary)
+        }
     }
 }
 

@@ -15,33 +15,81 @@ extension AppState {
     }
 
     public mutating func handle(_ event: Event) -> [Effect] {
+        var effects: [Effect]
         switch event {
         case .key(let key):
-            return handleKey(key)
+            effects = takeKey(key)
         case .resize(let newSize):
             size = newSize
-            return ensureSamplePages()
+            effects = ensureSamplePages()
         case .tick:
             tick &+= 1
             return []
         case .loaded(let slot, let id, let result):
             guard accept(slot, id) else { return [] }
-            return handleResult(slot, result)
+            effects = handleResult(slot, result)
+        }
+        return effects + replayTypeAhead()
+    }
+
+    /// Every key counts, in order: while the screen a key acts on is still loading (the
+    /// sample the last decision moved to), it waits with the keys typed after it and is
+    /// applied once that screen is there. Ctrl-C never waits.
+    mutating func takeKey(_ key: Key) -> [Effect] {
+        guard key != .ctrl("c") else { return handleKey(key) }
+        if !typeAhead.isEmpty || isWaitingForScreen {
+            typeAhead.append(key)
+            return []
+        }
+        return handleKey(key)
+    }
+
+    /// Applies the keys that waited, for as long as nothing new is loading.
+    mutating func replayTypeAhead() -> [Effect] {
+        var effects: [Effect] = []
+        while !typeAhead.isEmpty, !isWaitingForScreen, !isQuitting {
+            effects += handleKey(typeAhead.removeFirst())
+        }
+        return effects
+    }
+
+    /// The sample detail is on its way (opened, or moved to by a decision or `n`): the next
+    /// key is meant for it, not for the emptiness before it. Only while a request that ends
+    /// the wait is in flight, so a failed load never holds keys back.
+    var isWaitingForScreen: Bool {
+        guard overlay == nil, let detail = dataset?.detail, !detail.isLoaded else { return false }
+        return inFlight.keys.contains { slot in
+            switch slot {
+            case .sampleDetail, .samplePage: true
+            default: false
+            }
         }
     }
 
     mutating func handleKey(_ pressed: Key) -> [Effect] {
         // Ctrl-J (LF) breaks the line in a text area; everywhere else it is Enter.
         let key = pressed == .ctrl("j") && !isEditingText ? Key.enter : pressed
-        // Information is read once; the footer hints come back on the next key. Errors stay.
-        if message?.kind == .info { message = nil }
+        // A message is read once: the next key files it in the log (`:messages`) and the
+        // footer's hints come back.
+        message = nil
         if overlay != nil { return handleOverlayKey(key) }
-        guard let binding = Bindings.lookup(key, in: bindingContexts, readOnly: session.readOnly) else { return [] }
+        guard let binding = Bindings.lookup(key, in: bindingContexts, readOnly: session.readOnly) else {
+            return unboundKey(key)
+        }
         if let reason = reason(binding) {
             showInfo("\(binding.description): \(reason)")
             return []
         }
         return perform(binding.command)
+    }
+
+    /// A key with no meaning here is said, not silently dropped (plain movement and
+    /// modifier noise excepted).
+    private mutating func unboundKey(_ key: Key) -> [Effect] {
+        if case .character(let character) = key, !character.isWhitespace {
+            showInfo("\(character) does nothing here · ? shows the keys")
+        }
+        return []
     }
 }
 

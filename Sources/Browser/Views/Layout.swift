@@ -48,6 +48,10 @@ public struct Layout: Hashable, Sendable {
     /// Data rows of the other tabs' tables: the content minus the summary line and the header.
     public var tabTableRows: Int { max(1, content.height - 2) }
     public var datasetRows: Int { max(1, datasetsList.height) }
+
+    /// Text rows of a full-screen overlay (help, messages): the screen minus a margin
+    /// row above and below and the box's borders.
+    public static func overlayTextRows(_ size: Size) -> Int { max(1, size.height - 4) }
 }
 
 extension AppState {

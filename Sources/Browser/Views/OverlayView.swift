@@ -7,7 +7,9 @@ enum OverlayView {
         guard let overlay = state.overlay else { return }
         switch overlay {
         case .help(let scroll):
-            HelpView.render(state, scroll: scroll, into: &screen)
+            ScrolledTextBox.render(HelpView.lines(state), title: "Keys — ? or Esc closes", scroll: scroll, into: &screen)
+        case .messages(let scroll):
+            ScrolledTextBox.render(MessagesView.lines(state), title: "Messages — Esc closes", scroll: scroll, into: &screen)
         case .prompt(let prompt):
             let row = layout.status
             let symbol = DisplayText(prompt.symbol)
@@ -47,19 +49,22 @@ enum OverlayView {
     }
 }
 
-/// The help overlay, generated from the key table.
+/// The help overlay, generated from the key table: the keys of where you are first, then
+/// the rest.
 enum HelpView {
     static func lines(_ state: AppState) -> [StyledLine] {
-        let readOnly = state.session.readOnly
+        let here = state.bindingContexts
+        let order = here + BindingContext.allCases.filter { !here.contains($0) }
         var lines: [StyledLine] = []
-        for context in BindingContext.allCases {
+        for context in order {
             // Every binding is listed; in read-only mode the writes say why they do nothing.
             let rows = Bindings.all.filter { $0.context == context }
             guard !rows.isEmpty else { continue }
             if !lines.isEmpty { lines.append(StyledLine()) }
-            lines.append(StyledLine(DisplayText(context.rawValue), Style(.title)))
+            let title = context == here.first ? "\(context.rawValue) (here)" : context.rawValue
+            lines.append(StyledLine(DisplayText(title), Style(.title)))
             for binding in rows {
-                let refusal = readOnly && (binding.writes || binding.isDestructive)
+                let refusal = state.session.readOnly && (binding.writes || binding.isDestructive)
                     ? Bindings.readOnlyReason : state.permissionReason(binding).map { _ in "needs \(binding.requires?.description ?? "a higher role")" }
                 lines.append(StyledLine([
                     (DisplayText("  " + binding.keyLabel.padding(to: 22)), Style(refusal != nil ? .muted : .accent)),
@@ -70,16 +75,41 @@ enum HelpView {
         }
         return lines
     }
+}
 
-    static func render(_ state: AppState, scroll: Int, into screen: inout Screen) {
-        let lines = self.lines(state)
-        let box = screen.bounds.inset(top: 1, left: 2, bottom: 1, right: 2).centered(Size(width: 100, height: lines.count + 2))
+/// `:messages`: every message of the session with its time, errors marked.
+enum MessagesView {
+    static func lines(_ state: AppState) -> [StyledLine] {
+        guard !state.messageLog.isEmpty else { return [StyledLine("No messages yet.", Style(.muted))] }
+        return state.messageLog.map { message in
+            StyledLine([
+                (DisplayText(Timestamp.clock(epochSeconds: message.time) + "  "), Style(.muted)),
+                (DisplayText(message.kind == .error ? "✗ " : "  "), Style(.error)),
+                (DisplayText(message.text), Style(message.kind == .error ? .error : .modal)),
+            ])
+        }
+    }
+}
+
+/// A full-screen box of lines that scrolls with the list keys and says when more is
+/// above or below.
+enum ScrolledTextBox {
+    static func render(_ lines: [StyledLine], title: String, scroll: Int, into screen: inout Screen) {
+        let rows = Layout.overlayTextRows(screen.bounds.size)
+        let box = screen.bounds.inset(top: 1, left: 2, bottom: 1, right: 2).centered(Size(width: 100, height: min(lines.count, rows) + 2))
         screen.fill(box, style: Style(.modal))
-        screen.drawBox(box, style: Style(.accent), glyphs: .rounded, title: "Keys — ? or Esc closes")
+        screen.drawBox(box, style: Style(.accent), glyphs: .rounded, title: DisplayText(title))
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 1)
         let offset = TextView.clampedOffset(scroll, lineCount: lines.count, visibleRows: inner.height)
         for (row, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
             line.draw(into: &screen, rect: inner.row(row))
         }
+        let below = lines.count - offset - inner.height
+        var marks: [String] = []
+        if offset > 0 { marks.append("↑ \(offset) more") }
+        if below > 0 { marks.append("↓ \(below) more · j/PgDn/G") }
+        guard !marks.isEmpty else { return }
+        let text = DisplayText(" " + marks.joined(separator: " · ") + " ")
+        screen.put(text, at: Point(x: max(box.x + 1, box.maxX - text.width - 2), y: box.maxY - 1), style: Style(.accent), clip: box)
     }
 }

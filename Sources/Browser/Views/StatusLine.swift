@@ -16,25 +16,32 @@ enum StatusLine {
             let style = message.kind == .error ? Style(.error).with(.reverse) : Style(.statusBar, .bold)
             screen.put(DisplayText(" " + message.text + " "), in: leftArea, style: style)
         } else {
-            hints(state).draw(into: &screen, rect: leftArea)
+            hints(state, width: leftArea.width).draw(into: &screen, rect: leftArea)
         }
         if !right.isEmpty {
             screen.put(rightText, at: Point(x: area.maxX - rightText.width, y: area.y), style: Style(.statusBar, .bold), clip: area)
         }
     }
 
-    /// "? help  / filter …": the short names of the bindings in force.
-    static func hints(_ state: AppState) -> StyledLine {
+    /// "a accept  x reject …  ? help": the short names of the bindings that can run now,
+    /// the most specific context first, as many whole hints as fit in `width`.
+    static func hints(_ state: AppState, width: Int = .max) -> StyledLine {
         var spans: [(DisplayText, Style)] = [(" ", Style(.statusBar))]
+        var used = 1
         var seen = Set<String>()
         for context in state.bindingContexts {
             for binding in Bindings.active(readOnly: state.session.readOnly) where binding.context == context {
                 guard let short = binding.short, !seen.contains(short), let key = binding.keys.first,
-                    state.permissionReason(binding) == nil
+                    state.reason(binding) == nil
                 else { continue }
                 seen.insert(short)
-                spans.append((DisplayText(key.description), Style(.statusBar, .bold)))
-                spans.append((DisplayText(" " + short + "  "), Style(.statusBar)))
+                let keyText = DisplayText(key.description)
+                let shortText = DisplayText(" " + short + "  ")
+                // A hint that does not fit whole is left out; a shorter one after it may fit.
+                guard used + keyText.width + shortText.width - 2 <= width else { continue }
+                used += keyText.width + shortText.width
+                spans.append((keyText, Style(.statusBar, .bold)))
+                spans.append((shortText, Style(.statusBar)))
             }
         }
         return StyledLine(spans)

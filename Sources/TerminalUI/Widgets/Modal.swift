@@ -67,6 +67,18 @@ public struct Modal: Hashable, Sendable {
         Modal(title: title, kind: .textArea(prompt: prompt, area: TextArea(text)))
     }
 
+    /// The text typed into a text input or area, when it holds any that is not blank:
+    /// closing the dialog would lose it.
+    public var draftText: String? {
+        let text: String
+        switch kind {
+        case .textInput(_, let field): text = field.text
+        case .textArea(_, let area): text = area.text
+        case .confirm, .choice: return nil
+        }
+        return text.allSatisfy(\.isWhitespace) ? nil : text
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         if key == .escape || key == .ctrl("c") { return .cancelled }
         switch kind {
