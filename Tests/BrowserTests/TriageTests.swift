@@ -28,21 +28,6 @@ struct TriageTests {
         #expect(list.rows(containing: accepted).contains { $0.lowercased().contains("reviewed") }, "\(list.rows(containing: accepted))")
     }
 
-    @Test("while a decision is saving, the screen says so and another key sends no second write")
-    @MainActor
-    func oneWriteAtATime() async throws {
-        let fixture = try await WritableFixture.make()
-        var state = try await fixture.run(Self.firstLabeled).state
-        let first = state.handle(.key(.character("a")))
-        let writes = first.filter { if case .request(.labelWrite, _, _) = $0 { true } else { false } }
-        #expect(writes.count == 1)
-        #expect(BrowserView.text(state).contains("saving…"))
-        #expect(state.handle(.key(.character("x"))).isEmpty)
-        #expect(state.handle(.key(.character("a"))).isEmpty)
-        #expect(state.message?.text == "Still saving the last decision…")
-        #expect(state.triage.isSaving)
-    }
-
     @Test("x rejects the label and moves on; two decisions count two")
     @MainActor
     func rejectMovesOn() async throws {

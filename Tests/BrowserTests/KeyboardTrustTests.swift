@@ -1,0 +1,113 @@
+import Browser
+import SegmentsAPI
+import TerminalUI
+import Testing
+
+/// Nothing quits unless meant, prompts keep their keys, menus take their digits, messages
+/// are kept, and the footer's hints are whole.
+@Suite("Keyboard: quitting, prompts, menus, messages, footer", .serialized, .timeLimit(.minutes(5)))
+struct KeyboardTrustTests {
+    @Test("Esc never quits, not even from the datasets pane; q and :q do")
+    @MainActor
+    func escNeverQuits() async throws {
+        let escaped = try await BrowserFixture.run("<Esc><Esc><Esc>")
+        #expect(!escaped.state.isQuitting)
+        #expect(escaped.statusLine.contains("Esc never quits: q or :q quits"), "\(escaped.statusLine)")
+        let fromDetail = try await BrowserFixture.run("<Enter><Enter><Esc><Esc><Esc>")
+        #expect(!fromDetail.state.isQuitting)
+        #expect(try await BrowserFixture.run("q").state.isQuitting)
+        #expect(try await BrowserFixture.run(":q<Enter>").state.isQuitting)
+    }
+
+    @Test("Ctrl-C in the new-issue editor asks before the text goes; Esc there keeps editing, Enter discards")
+    @MainActor
+    func ctrlCInEditor() async throws {
+        let asked = try await BrowserFixture.run("<Enter><Enter>NBox is too loose<C-c>")
+        #expect(!asked.state.isQuitting)
+        #expect(asked.screen.contains("Discard your text?"), "\(asked.screen)")
+        let kept = try await BrowserFixture.run("<Enter><Enter>NBox is too loose<C-c><Esc>!")
+        guard case .modal(let editor, .newIssue)? = kept.state.overlay else {
+            throw TestFailure("the editor is not back: \(String(describing: kept.state.overlay))")
+        }
+        #expect(editor.draftText == "Box is too loose!")
+        let discarded = try await BrowserFixture.run("<Enter><Enter>NBox is too loose<Esc><Enter>")
+        #expect(discarded.state.overlay == nil)
+        #expect(!discarded.state.isQuitting)
+        // Nothing typed: Ctrl-C just closes the editor; a second Ctrl-C quits.
+        let empty = try await BrowserFixture.run("<Enter><Enter>N<C-c>")
+        #expect(empty.state.overlay == nil && !empty.state.isQuitting)
+        #expect(try await BrowserFixture.run("<Enter><Enter>N<C-c><C-c>").state.isQuitting)
+    }
+
+    @Test("Backspace on an empty prompt keeps it open: the keys after it are typed into it, not run")
+    @MainActor
+    func backspaceKeepsPrompt() async throws {
+        for opener in ["/", "m", ":"] {
+            let result = try await BrowserFixture.run("<Enter>" + opener + "<BS><BS>cy")
+            guard case .prompt(let prompt)? = result.state.overlay else {
+                throw TestFailure("\(opener): the prompt closed: \(result.statusLine)")
+            }
+            #expect(prompt.field.text == "cy", "\(opener)")
+            #expect(result.state.dataset?.tab == .samples)
+        }
+    }
+
+    @Test("the sort and workunit-range menus take the digits they advertise")
+    @MainActor
+    func menusTakeDigits() async throws {
+        let sorted = try await BrowserFixture.run("<Enter>o3")
+        #expect(sorted.state.overlay == nil)
+        #expect(sorted.state.dataset?.samples.filter.sort == SampleSort.allCases[2])
+        let range = try await BrowserFixture.run("<Enter>:tab workunits<Enter>d2")
+        #expect(range.state.dataset?.workunitRange == WorkunitRange.allCases[1])
+        let statuses = try await BrowserFixture.run("<Enter>s13<Enter>")
+        #expect(statuses.state.dataset?.samples.filter.statuses == [.reviewed, .labeled])
+    }
+
+    @Test("an error leaves the status bar at the next key and stays in :messages")
+    @MainActor
+    func messagesAreKept() async throws {
+        let shown = try await BrowserFixture.run(":nope<Enter>")
+        #expect(shown.statusLine.contains("Unknown command :nope"))
+        let next = try await BrowserFixture.run(":nope<Enter>j")
+        #expect(!next.statusLine.contains("Unknown command"))
+        #expect(next.statusLine.contains("help"), "the hints are back: \(next.statusLine)")
+        let log = try await BrowserFixture.run(":nope<Enter>j:messages<Enter>")
+        #expect(log.screen.contains("✗ Unknown command :nope"), "\(log.screen)")
+    }
+
+    @Test("help lists the keys of where you are first, scrolls to its end with G, and says more is below")
+    @MainActor
+    func helpScrolls() async throws {
+        let small = Size(width: 80, height: 24)
+        let top = try await BrowserFixture.run("<Enter>?", size: small)
+        let lines = top.lines
+        let firstTitle = try #require(lines.first { $0.contains("(here)") })
+        #expect(firstTitle.contains("Samples tab (here)"), "\(top.screen)")
+        #expect(top.screen.contains("more · j/PgDn/G"))
+        let bottom = try await BrowserFixture.run("<Enter>?G", size: small)
+        #expect(bottom.screen.contains("Choose the date range"), "the last binding: \(bottom.screen)")
+        #expect(!bottom.screen.contains("↓"))
+    }
+
+    @Test("the footer shows whole hints only, at 80 and 60 columns, and offers Enter only where it opens something")
+    @MainActor
+    func footerHintsWhole() async throws {
+        let shorts = Set(Bindings.all.compactMap(\.short))
+        for keys in ["", "<Enter>", "<Enter><Enter>", "<Enter>:tab collaborators<Enter>", "<Enter>:tab issues<Enter>"] {
+            for width in [60, 80] {
+                let result = try await BrowserFixture.run(keys, size: Size(width: width, height: 24))
+                let hints = result.statusLine.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty && !$0.contains("request") }
+                for hint in hints {
+                    let short = hint.split(separator: " ", maxSplits: 1).last.map(String.init) ?? ""
+                    #expect(shorts.contains(short), "\(keys) at \(width): cut hint '\(hint)' in '\(result.statusLine)'")
+                }
+            }
+        }
+        let collaborators = try await BrowserFixture.run("<Enter>:tab collaborators<Enter>")
+        #expect(!collaborators.statusLine.contains("open"), "\(collaborators.statusLine)")
+        let samples = try await BrowserFixture.run("<Enter>")
+        #expect(samples.statusLine.contains("open"), "\(samples.statusLine)")
+    }
+}
