@@ -110,4 +110,46 @@ struct KeyboardTrustTests {
         let samples = try await BrowserFixture.run("<Enter>")
         #expect(samples.statusLine.contains("open"), "\(samples.statusLine)")
     }
+
+    @Test("m opens with the filters in force selected: typing replaces them, → edits them, M removes one chip")
+    @MainActor
+    func metadataEdited() async throws {
+        let replaced = try await BrowserFixture.run("<Enter>mweather:fog<Enter>mweather:rain<Enter>")
+        #expect(replaced.state.dataset?.samples.filter.metadata.map(\.description) == ["weather:rain"])
+        let edited = try await BrowserFixture.run("<Enter>mweather:fog<Enter>m<End>, night:true<Enter>")
+        #expect(edited.state.dataset?.samples.filter.metadata.map(\.description) == ["weather:fog", "night:true"])
+        #expect(edited.screen.contains(" weather:fog ×") && edited.screen.contains(" night:true ×"), "chips: \(edited.screen)")
+        let open = try await BrowserFixture.run("<Enter>mweather:fog<Enter>m")
+        #expect(open.screen.contains("comma-separated") && open.screen.contains(" weather:fog "), "\(open.screen)")
+        let removed = try await BrowserFixture.run("<Enter>mweather:fog, night:true<Enter>M1")
+        #expect(removed.state.dataset?.samples.filter.metadata.map(\.description) == ["night:true"])
+        let cleared = try await BrowserFixture.run("<Enter>mweather:fog<Enter>m<BS><Enter>")
+        #expect(cleared.state.dataset?.samples.filter.metadata.isEmpty == true)
+    }
+
+    @Test("G on a status-filtered list goes to its real end: the counter knows the total from the label counts")
+    @MainActor
+    func endOfFilteredList() async throws {
+        let name = "jane/scale-\(BrowserFixture.largeSamples)"
+        let store = try await BrowserFixture.shared.value.store()
+        let labeled = try #require(try await store.getDataset(name).labelStats.labeled)
+        let result = try await BrowserFixture.run(":dataset \(name)<Enter>s3<Enter>G")
+        let total = Formatting.thousands(labeled)
+        #expect(result.screen.contains("\(total) of \(total)"), "\(result.screen)")
+        #expect(!result.screen.contains("+"))
+        let samples = try #require(result.state.dataset?.samples)
+        #expect(samples.sample(at: labeled - 1) != nil)
+        #expect(samples.sample(at: labeled - 1)?.label?.labelStatus == .labeled)
+    }
+
+    @Test("Info and Collaborators name the same role")
+    @MainActor
+    func oneRole() async throws {
+        let info = try await BrowserFixture.run(":dataset acme/parking-lots<Enter>:tab info<Enter>", user: "jane")
+        let collaborators = try await BrowserFixture.run(":dataset acme/parking-lots<Enter>:tab collaborators<Enter>", user: "jane")
+        let access = try #require(collaborators.state.dataset?.access)
+        #expect(collaborators.screen.contains("you are \(access.description)"))
+        let roleLine = try #require(info.lines.first { $0.contains("your role") })
+        #expect(roleLine.contains(access.description), "\(roleLine) vs \(access)")
+    }
 }

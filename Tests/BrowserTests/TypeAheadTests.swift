@@ -133,3 +133,18 @@ extension SampleLabel {
         }
     }
 }
+
+@Suite("Triage queue: leaving it", .serialized, .timeLimit(.minutes(5)))
+struct TriageQueueLeavingTests {
+    @Test("leaving the queue puts back the filter and sort from before it")
+    @MainActor
+    func leavingRestoresFilter() async throws {
+        let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>o4T<Esc>")
+        let filter = try #require(result.state.dataset?.samples.filter)
+        #expect(filter.statuses.isEmpty)
+        #expect(filter.sort == SampleSort.allCases[3])
+        #expect(result.state.dataset?.detail == nil)
+        #expect(result.statusLine.contains("Left the triage queue"))
+    }
+}
+

@@ -52,7 +52,10 @@ public enum Bindings {
             short: "open", context: .lists, disabledReason: { state in state.openReason }),
         // Samples
         Binding(keys: [.character("s")], command: .chooseStatuses, description: "Filter by label status (several)", short: "status", context: .samples),
-        Binding(keys: [.character("m")], command: .metadataFilter, description: "Filter by metadata key:value", short: "meta", context: .samples),
+        Binding(keys: [.character("m")], command: .metadataFilter, description: "Edit the metadata filters (key:value, comma-separated)", short: "meta", context: .samples),
+        Binding(
+            keys: [.character("M")], command: .removeMetadataFilter, description: "Remove one metadata filter (a chip)",
+            context: .samples, disabledReason: { state in state.dataset?.samples.filter.metadata.isEmpty != false ? "no metadata filter is set" : nil }),
         Binding(keys: [.character("o")], command: .chooseSort, description: "Choose the sort", short: "sort", context: .samples),
         Binding(keys: [.character("O")], command: .toggleDirection, description: "Toggle the sort direction", context: .samples),
         Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .samples),

@@ -27,6 +27,7 @@ public enum Command: Hashable, Sendable {
     case toggleDirection
     case chooseStatuses
     case metadataFilter
+    case removeMetadataFilter
     case chooseLabelset
     case clearFilters
     case cycleIssueStatus

@@ -33,7 +33,8 @@ public struct PromptState: Sendable {
 
     public init(kind: Kind, text: String) {
         self.kind = kind
-        field = TextField(text)
+        // The metadata filters open selected: typing replaces them, a cursor key edits them.
+        field = TextField(text, selectingAll: kind == .metadata)
         original = text
     }
 
@@ -41,14 +42,14 @@ public struct PromptState: Sendable {
         switch kind {
         case .command: ":"
         case .filter: "/"
-        case .metadata: "metadata key:value> "
+        case .metadata: "metadata> "
         }
     }
 }
 
 /// Picking one option: a sort, a labelset, a workunit range.
 public struct ChoiceState: Sendable {
-    public enum Purpose: Hashable, Sendable { case sort, labelset, workunitRange }
+    public enum Purpose: Hashable, Sendable { case sort, labelset, workunitRange, removeMetadataFilter }
     public var purpose: Purpose
     public var title: String
     public var options: [String]

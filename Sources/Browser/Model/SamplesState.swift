@@ -31,6 +31,9 @@ public struct SamplesState: Sendable {
     public var knownCount: Int?
     /// The dataset's sample count; the row count while unfiltered and the end is unseen.
     public var estimatedCount: Int?
+    /// The count the dataset's label stats give for a status filter; the row count while
+    /// filtered and the end is unseen (so `G` reaches the real end).
+    public var statsCount: Int?
     public var table = ScrollState()
     public var error: RequestFailure?
 
@@ -42,12 +45,12 @@ public struct SamplesState: Sendable {
     /// 100k dataset fetches the last page). Filtered, the table grows page by page.
     public var rowCount: Int {
         if let knownCount { return knownCount }
-        if !filter.narrows, let estimatedCount { return estimatedCount }
+        if let expected = filter.narrows ? statsCount : estimatedCount { return max(expected, loadedPrefixCount) }
         return loadedPrefixCount
     }
 
     /// Whether more rows may exist past `rowCount`.
-    public var mayHaveMore: Bool { knownCount == nil && (filter.narrows || estimatedCount == nil) }
+    public var mayHaveMore: Bool { knownCount == nil && (filter.narrows ? statsCount : estimatedCount) == nil }
 
     /// Rows loaded from the first page on without a gap.
     public var loadedPrefixCount: Int {

@@ -82,6 +82,8 @@ public struct TriageQueue: Hashable, Sendable {
     /// The session's decision count when the queue started.
     public var baseline: Int
     public var skipped = 0
+    /// The samples filter from before `T` changed it, put back when the queue is left.
+    public var filterBefore: SampleFilter?
 
     public init(total: Int?, baseline: Int) {
         self.total = total

@@ -80,6 +80,9 @@ extension AppState {
         case .metadataFilter:
             let text = dataset?.samples.filter.metadata.map(\.description).joined(separator: ", ") ?? ""
             overlay = .prompt(PromptState(kind: .metadata, text: text))
+        case .removeMetadataFilter:
+            let filters = dataset?.samples.filter.metadata ?? []
+            overlay = .choice(ChoiceState(purpose: .removeMetadataFilter, title: "Remove a metadata filter", options: filters.map(\.description), selected: 0))
         case .chooseLabelset:
             guard let current = dataset else { return [] }
             let names = current.labelsetNames

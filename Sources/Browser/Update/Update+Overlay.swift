@@ -40,7 +40,7 @@ extension AppState {
             case .enter:
                 overlay = nil
                 return choose(choice.options.indices.contains(choice.selected) ? choice.selected : 0, for: choice.purpose)
-            case .character(let digit) where digit.wholeNumberValue.map { (1...choice.options.count).contains($0) } == true:
+            case .character(let digit) where digit.wholeNumberValue.map { choice.options.indices.contains($0 - 1) } == true:
                 overlay = nil
                 return choose((digit.wholeNumberValue ?? 1) - 1, for: choice.purpose)
             default:
@@ -63,7 +63,7 @@ extension AppState {
             case .character("c"):
                 picker.chosen = []
                 overlay = .statusPicker(picker)
-            case .character(let digit) where digit.wholeNumberValue.map { (1...statuses.count).contains($0) } == true:
+            case .character(let digit) where digit.wholeNumberValue.map { statuses.indices.contains($0 - 1) } == true:
                 picker.cursor = (digit.wholeNumberValue ?? 1) - 1
                 let raw = statuses[picker.cursor].rawValue
                 if picker.chosen.contains(raw) { picker.chosen.remove(raw) } else { picker.chosen.insert(raw) }
@@ -173,6 +173,10 @@ extension AppState {
         case .labelset:
             guard let name = dataset?.labelsetNames[safe: index] else { return [] }
             return switchLabelset(to: name)
+        case .removeMetadataFilter:
+            guard let removed = dataset?.samples.filter.metadata[safe: index] else { return [] }
+            showInfo("Removed the filter \(removed.description)")
+            return changeSampleFilter { $0.metadata.removeAll { $0 == removed } }
         case .workunitRange:
             dataset?.workunitRange = WorkunitRange.allCases[index]
             dataset?.workunits = ListResource()

@@ -36,6 +36,9 @@ extension AppState {
             samplesState.error = nil
             if samples.count < samplesState.pageSize {
                 samplesState.knownCount = (page - 1) * samplesState.pageSize + samples.count
+            } else if let expected = samplesState.statsCount, page * samplesState.pageSize > expected {
+                // The label counts were behind (labels changed since): the pages tell from here.
+                samplesState.statsCount = nil
             }
             dataset?.samples = samplesState
             return ensureSamplePages() + refreshDetailIfWaiting()

@@ -44,6 +44,8 @@ extension AppState {
     mutating func reloadSamples() -> [Effect] {
         guard dataset != nil else { return [] }
         dataset?.samples.reset()
+        let expected = dataset.flatMap(Self.statusFilterCount)
+        dataset?.samples.statsCount = expected
         return cancel(where: { if case .samplePage = $0 { true } else { false } }) + ensureSamplePages()
     }
 

@@ -19,6 +19,7 @@ extension AppState {
         }
         guard let filtered = dataset else { return effects }
         dataset?.queue = TriageQueue(total: Self.queueTotal(filtered), baseline: triage.reviewedCount)
+        if filtered.samples.filter != current.samples.filter { dataset?.queue?.filterBefore = current.samples.filter }
         dataset?.samples.table = ScrollState()
         if let sample = filtered.samples.sample(at: 0) {
             effects += openDetail(uuid: sample.uuid, source: .samples, sample: sample)
@@ -34,8 +35,13 @@ extension AppState {
 
     /// The queue's size when the dataset's ground-truth label counts tell it.
     static func queueTotal(_ dataset: DatasetState) -> Int? {
+        dataset.samples.knownCount ?? statusFilterCount(dataset)
+    }
+
+    /// How many samples a filter by label status alone holds, from the dataset's
+    /// ground-truth label counts; nil when they cannot tell.
+    static func statusFilterCount(_ dataset: DatasetState) -> Int? {
         let filter = dataset.samples.filter
-        if let known = dataset.samples.knownCount { return known }
         guard dataset.labelset == "ground-truth", filter.name.isEmpty, filter.metadata.isEmpty else { return nil }
         let stats = dataset.dataset.labelStats
         if filter.statuses.isEmpty { return stats.total ?? dataset.dataset.sampleCount }
@@ -75,7 +81,9 @@ extension AppState {
     /// Esc in the queue: back to the table, with the queue's tally.
     mutating func leaveTriageQueue() -> [Effect] {
         let tally = dataset?.queue?.progress(triage)
-        let effects = closeDetail()
+        let filterBefore = dataset?.queue?.filterBefore
+        var effects = closeDetail()
+        if let filterBefore { effects += changeSampleFilter { $0 = filterBefore } }
         if let tally { showInfo("Left the triage queue: \(tally)") }
         return effects
     }

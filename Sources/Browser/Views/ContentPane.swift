@@ -79,9 +79,10 @@ enum SamplesTabView {
         if !filter.statuses.isEmpty {
             spans += [("status ", Style(.muted)), (DisplayText(filter.statuses.map { Formatting.status($0.rawValue) }.joined(separator: ",")), Style(.accent)), ("  ", .plain)]
         }
-        if !filter.metadata.isEmpty {
-            spans += [("meta ", Style(.muted)), (DisplayText(filter.metadata.map(\.description).joined(separator: ",")), Style(.accent)), ("  ", .plain)]
+        for chip in filter.metadata {
+            spans += [(DisplayText(" \(chip.description) ×"), Style(.accent).with(.reverse)), (" ", .plain)]
         }
+        if !filter.metadata.isEmpty { spans.append((" ", .plain)) }
         let arrow = filter.direction == .ascending ? "↑" : "↓"
         spans += [("sort ", Style(.muted)), (DisplayText("\(filter.sort.title) \(arrow)"), .plain)]
         spans += [("  labelset ", Style(.muted)), (DisplayText(labelset), .plain)]

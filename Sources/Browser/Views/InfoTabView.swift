@@ -4,14 +4,16 @@ import TerminalUI
 /// The dataset's description, counts, label statistics, categories and settings.
 enum InfoTabView {
     static func render(_ state: AppState, dataset: DatasetState, into screen: inout Screen, area: Rect) {
-        let lines = self.lines(dataset.dataset, now: state.now)
+        let lines = self.lines(dataset.dataset, access: dataset.access, now: state.now)
         let offset = TextView.clampedOffset(dataset.infoScroll, lineCount: lines.count, visibleRows: area.height)
         for (row, line) in lines.dropFirst(offset).prefix(area.height).enumerated() {
             line.draw(into: &screen, rect: area.row(row).inset(left: 1))
         }
     }
 
-    static func lines(_ dataset: Dataset, now: Int64) -> [StyledLine] {
+    /// `access` is the role the browser acts on (the one Collaborators shows); the dataset's
+    /// own `role` field only stands in until it is known.
+    static func lines(_ dataset: Dataset, access: AccessLevel?, now: Int64) -> [StyledLine] {
         var lines: [StyledLine] = [
             .field("name", dataset.fullName, valueStyle: Style(.title)),
             .field("task", dataset.taskType.rawValue),
@@ -22,7 +24,7 @@ enum InfoTabView {
             .field("people", dataset.collaboratorsCount.map { "\($0) collaborators" } ?? "?"),
             .field("visibility", dataset.isPublic ? "public" : "private"),
         ]
-        if let role = dataset.role { lines.append(.field("your role", role, valueStyle: Style(.accent))) }
+        if let role = access?.description ?? dataset.role { lines.append(.field("your role", role, valueStyle: Style(.accent))) }
         if !dataset.description.isEmpty {
             lines.append(.section("Description"))
             lines += DisplayText.lines(dataset.description).map { StyledLine($0) }

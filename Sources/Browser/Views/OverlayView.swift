@@ -15,6 +15,9 @@ enum OverlayView {
             let symbol = DisplayText(prompt.symbol)
             let x = screen.put(symbol, at: row.origin, style: Style(.input, .bold), clip: row)
             prompt.field.render(into: &screen, area: Rect(x: x, y: row.y, width: row.maxX - x, height: 1))
+            if prompt.kind == .metadata {
+                MetadataPromptHelp.render(state, above: row, into: &screen)
+            }
             if prompt.kind == .command, !prompt.completions.isEmpty {
                 let shown = prompt.completions.prefix(8)
                 let width = min(row.width, max(20, (shown.map { DisplayText($0).width }.max() ?? 0) + 4))
@@ -32,19 +35,42 @@ enum OverlayView {
                 .render(into: &screen, area: screen.bounds)
         case .statusPicker(let picker):
             let statuses = StatusPickerState.statuses
-            let box = screen.bounds.centered(Size(width: 38, height: statuses.count + 5))
+            let box = screen.bounds.centered(Size(width: 42, height: statuses.count + 5))
             screen.fill(box, style: Style(.modal))
             screen.drawBox(box, style: Style(.accent), glyphs: .rounded, title: "Label status filter")
             let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
             for (index, status) in statuses.enumerated() {
-                let mark = picker.chosen.contains(status.rawValue) ? "[x] " : "[ ] "
+                let mark = "\(index + 1) " + (picker.chosen.contains(status.rawValue) ? "[x] " : "[ ] ")
                 let style = index == picker.cursor ? Style(.selection) : Style(.modal)
                 screen.put(DisplayText(mark + Formatting.status(status.rawValue)), in: inner.row(index), style: style)
                 if index != picker.cursor {
-                    screen.restyle(Rect(x: inner.x + 4, y: inner.y + index, width: inner.width - 4, height: 1), style: Style(Palette.role(for: status.rawValue)))
+                    screen.restyle(Rect(x: inner.x + 6, y: inner.y + index, width: inner.width - 6, height: 1), style: Style(Palette.role(for: status.rawValue)))
                 }
             }
-            screen.put("Space toggle · c clear · Enter apply", in: inner.row(inner.height - 1), style: Style(.muted))
+            screen.put("1–9/Space toggle · c clear · Enter apply", in: inner.row(inner.height - 1), style: Style(.muted))
+        }
+    }
+}
+
+/// Above the `m` prompt: the filters in force as chips, and how to write several.
+enum MetadataPromptHelp {
+    static func render(_ state: AppState, above row: Rect, into screen: inout Screen) {
+        let active = state.dataset?.samples.filter.metadata ?? []
+        var chips: [(DisplayText, Style)] = [(DisplayText(active.isEmpty ? "none yet" : ""), Style(.muted))]
+        for filter in active {
+            chips += [(DisplayText(" \(filter.description) "), Style(.accent).with(.reverse)), (" ", Style(.modal))]
+        }
+        let lines = [
+            StyledLine([("in force: ", Style(.muted))] + chips),
+            StyledLine("several: key:value, key:value (comma-separated) · empty clears them all", Style(.modal)),
+            StyledLine("typing replaces the selection · ← → Home End edit it · M removes one", Style(.muted)),
+        ]
+        let width = min(row.width, max(40, (lines.map(\.plain.width).max() ?? 0) + 4))
+        let box = Rect(x: row.x, y: row.y - lines.count - 2, width: width, height: lines.count + 2)
+        screen.fill(box, style: Style(.modal))
+        screen.drawBox(box, style: Style(.border), glyphs: .rounded, title: "Metadata filters")
+        for (index, line) in lines.enumerated() {
+            line.draw(into: &screen, rect: box.inset(by: 1).row(index).inset(left: 1))
         }
     }
 }

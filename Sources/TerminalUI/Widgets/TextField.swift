@@ -4,10 +4,14 @@ public struct TextField: Hashable, Sendable {
     public private(set) var characters: [Character]
     /// Insertion point, 0...characters.count.
     public private(set) var cursor: Int
+    /// The whole text is selected, as a browser's address bar opens: typing replaces it,
+    /// Backspace clears it, and a cursor key keeps it for editing.
+    public private(set) var isAllSelected: Bool
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", selectingAll: Bool = false) {
         characters = Array(Self.filtered(text))
         cursor = characters.count
+        isAllSelected = selectingAll && !characters.isEmpty
     }
 
     public var text: String { String(characters) }
@@ -15,6 +19,7 @@ public struct TextField: Hashable, Sendable {
     /// Inserts at the cursor (typing or pasting). Control characters are dropped: a
     /// one-line field has no use for them and they must not reach the terminal.
     public mutating func insert(_ text: String) {
+        if isAllSelected { clear() }
         let inserted = Array(Self.filtered(text))
         characters.insert(contentsOf: inserted, at: cursor)
         cursor += inserted.count
@@ -29,6 +34,16 @@ public struct TextField: Hashable, Sendable {
     /// (Enter, Esc, Tab ... are left to the caller).
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
+        if isAllSelected {
+            switch key {
+            case .character: break  // replaces the text, in `insert`
+            case .backspace, .ctrl("h"), .delete, .ctrl("d"), .ctrl("u"), .ctrl("k"), .ctrl("w"):
+                clear()
+                return true
+            default:
+                isAllSelected = false
+            }
+        }
         switch key {
         case .character(let character): insert(String(character))
         case .left, .ctrl("b"): cursor = max(0, cursor - 1)
@@ -59,6 +74,12 @@ public struct TextField: Hashable, Sendable {
         return true
     }
 
+    private mutating func clear() {
+        characters = []
+        cursor = 0
+        isAllSelected = false
+    }
+
     private func wordStart(before position: Int) -> Int {
         var index = position
         while index > 0 && characters[index - 1].isWhitespace { index -= 1 }
@@ -87,8 +108,8 @@ public struct TextField: Hashable, Sendable {
         let whole = DisplayText(text)
         // Keep one column free after the cursor so it stays visible at the end of the text.
         let scroll = max(0, before.width - (row.width - 1))
-        screen.put(whole, at: Point(x: row.x - scroll, y: row.y), style: style, clip: row)
-        guard focused else { return }
+        screen.put(whole, at: Point(x: row.x - scroll, y: row.y), style: isAllSelected ? style.with(.reverse) : style, clip: row)
+        guard focused, !isAllSelected else { return }
         let cursorX = row.x + before.width - scroll
         if cursorX < row.maxX {
             let cursorText: DisplayText = cursor < characters.count ? DisplayText(String(characters[cursor])) : " "
