@@ -100,7 +100,7 @@ struct StartupAndSamplesTests {
         for index in 0..<samples.rowCount {
             #expect(samples.sample(at: index)?.metadata["weather"] == .string("sunny"))
         }
-        #expect(result.screen.contains("meta weather:sunny"))
+        #expect(result.screen.contains(" weather:sunny ×"), "the filter shows as a chip")
     }
 
     @Test("a bad metadata filter says why and changes nothing")
