@@ -68,7 +68,7 @@ struct TypeAheadTests {
         #expect(state.dataset?.detail?.uuid == first.uuid, "back on the refused sample")
         #expect(state.message?.kind == .error)
         let text = state.message?.text ?? ""
-        #expect(text.contains("Could not save the accept of \(first.name)") && text.contains("Stopped there"), "\(text)")
+        #expect(text.hasPrefix("Accept of \(first.name) not saved: ") && text.contains("Stopped there"), "\(text)")
         for row in 0..<3 {
             guard let sample = state.dataset?.samples.sample(at: row) else { continue }
             let stored = try await fixture.store().getLabel(sampleUUID: sample.uuid, labelset: "ground-truth")

@@ -194,7 +194,8 @@ extension AppState {
         }
         let droppedKeys = typeAhead.count
         typeAhead = []
-        var text = "Could not save the \(first.summary): \(failure.text)"
+        // Which sample first: a long server message is cut at the screen's edge (:messages has it whole).
+        var text = "\(first.summary.prefix(1).uppercased())\(first.summary.dropFirst()) not saved: \(failure.text)"
         var notSent: [String] = []
         if refused.count > 1 { notSent.append(Formatting.count(refused.count - 1, "later decision")) }
         if droppedKeys > 0 { notSent.append(Formatting.count(droppedKeys, "key typed ahead", plural: "keys typed ahead")) }
