@@ -82,6 +82,7 @@ let package = Package(
                 "TerminalUI",
                 "Browser",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

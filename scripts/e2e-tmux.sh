@@ -69,12 +69,21 @@ wait_for "Label status"
 step "resize redraws at 80x24 and 160x45"
 
 keys "?"; wait_for "Keys — ? or Esc closes"; keys Escape; wait_gone "Keys — ? or Esc closes"
+keys Escape Escape Escape Escape
+wait_for "Esc never quits: q or :q quits"
+T capture-pane -p -t e2e | grep -q "╭─ Datasets" || fail "Esc quit the browser"
+step "Esc in a burst goes back and never quits"
 keys C-c
 wait_gone "╭─ Datasets" 10
 keys "echo still-a-shell" Enter
 wait_for "still-a-shell"
 T capture-pane -p -t e2e | grep -q "╭─ Datasets" && fail "the browser's screen was left behind"
 step "Ctrl-C quits and restores the terminal"
+
+keys "clear; $BIN --path $WORK/ws --as zed; echo exit=\$?" Enter
+wait_for "exit=1"
+wait_for "There is no user zed in the workspace"
+step "--as an unknown user says so and exits 1"
 
 # Remote mode: the same workspace served over HTTP, browsed through the client.
 KEY=$("$BIN" admin rotate-key --path "$WORK/ws" jane 2>/dev/null | tail -1 | awk '{print $NF}')
@@ -87,6 +96,10 @@ for _ in $(seq 1 1500); do
   sleep 0.02
 done
 [[ -n "$URL" ]] || { cat "$WORK/serve.log"; fail "segments-tui serve did not start"; }
+PORT=${URL##*:}
+BUSY=$("$BIN" serve --path "$WORK/ws" --port "$PORT" 2>&1 && echo "started twice" || true)
+[[ "$BUSY" == *"port $PORT is in use; pick another with --port"* ]] || fail "serve on a busy port said: $BUSY"
+step "serve on a busy port names the port and the fix"
 keys "clear; SEGMENTS_API_KEY=$KEY SEGMENTS_API_URL=$URL $BIN" Enter
 wait_for "${URL#http://}"
 wait_for "street-scenes"

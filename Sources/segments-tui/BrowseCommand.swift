@@ -124,6 +124,14 @@ struct BrowseCommand: AsyncParsableCommand {
         }
         let user = actingUser ?? config.values["user"] ?? DemoSeed.users[0]
         let store = workspace.store(actingAs: user, baseURL: workspace.fileBaseURL)
+        do {
+            _ = try await store.getUser(nil)
+        } catch SegmentsError.authentication {
+            throw CommandFailure(
+                "There is no user \(user) in the workspace \(Self.abbreviated(folder.path)). "
+                    + "Pick one with --as (the demo's are \(DemoSeed.users.joined(separator: ", "))), "
+                    + "or create it: segments-tui admin create-user \(user) --path \(Self.abbreviated(folder.path))")
+        }
         return Connection(service: store, description: "embedded " + Self.abbreviated(folder.path), notice: notice) {}
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NIOCore
 import SegmentsServer
 import SegmentsStore
 
@@ -65,7 +66,14 @@ struct ServeCommand: AsyncParsableCommand {
             rateLimit: rateLimit == 0 ? nil : RateLimit(requests: rateLimit, per: .seconds(rateWindow)),
             accessLog: noAccessLog ? .none : accessLog == "-" ? .stderr : .file(URL(fileURLWithPath: accessLog)))
         let shutdown = await ShutdownSignal.trap()
-        let server = try await RunningServer.start(workspace: workspace, configuration: configuration)
+        let server: RunningServer
+        do {
+            server = try await RunningServer.start(workspace: workspace, configuration: configuration)
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw CommandFailure("port \(port) is in use; pick another with --port (0 picks a free one)")
+        } catch let error as IOError where error.errnoCode == EACCES {
+            throw CommandFailure("port \(port) needs more privileges than this user has; pick one above 1023 with --port")
+        }
         // Scripts and the SDK test fixture read this line to learn the port.
         say("Listening on \(server.baseURL)")
         say("Workspace: \(folder.path)")

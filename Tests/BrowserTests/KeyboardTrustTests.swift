@@ -152,4 +152,32 @@ struct KeyboardTrustTests {
         let roleLine = try #require(info.lines.first { $0.contains("your role") })
         #expect(roleLine.contains(access.description), "\(roleLine) vs \(access)")
     }
+
+    @Test("errors name the thing and the fix: an unknown collaborator, a labeler on Workunits")
+    @MainActor
+    func errorsNameTheThing() async throws {
+        let fixture = try await WritableFixture.make()
+        let unknown = try await fixture.run(":dataset jane/street-scenes<Enter>:tab collaborators<Enter>Nzed<Enter>1")
+        #expect(unknown.statusLine.contains("There is no user zed"), "\(unknown.statusLine)")
+        let labeler = try await fixture.run(":dataset jane/street-scenes<Enter>:tab workunits<Enter>", user: "bob")
+        #expect(labeler.screen.contains("needs the manager role; you are labeler"), "\(labeler.screen)")
+    }
+
+    @Test(":sample takes a name, a uuid prefix or a uuid, and says when it matches none or several")
+    @MainActor
+    func sampleByNameOrPrefix() async throws {
+        let store = try await BrowserFixture.shared.value.store()
+        let samples = try await store.getSamples("jane/street-scenes", query: SampleQuery(perPage: 300))
+        let target = try #require(samples.first { !$0.name.contains("frame_0000") })
+        let byName = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:sample \(target.name)<Enter>")
+        #expect(byName.state.dataset?.detail?.uuid == target.uuid)
+        let byPrefix = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:sample \(target.uuid.prefix(8))<Enter>")
+        #expect(byPrefix.state.dataset?.detail?.uuid == target.uuid)
+        let none = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:sample no-such-name<Enter>")
+        #expect(none.statusLine.contains("No sample's name contains no-such-name"), "\(none.statusLine)")
+        let several = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:sample frame_000<Enter>")
+        #expect(several.statusLine.contains("frame_000 matches"), "\(several.statusLine)")
+        #expect(several.state.dataset?.detail == nil)
+    }
 }
+

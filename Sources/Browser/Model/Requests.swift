@@ -50,6 +50,8 @@ public enum ServiceRequest: Hashable, Sendable {
     case sampleDetail(uuid: String, labelset: String)
     /// Finds a sample by uuid (`:sample`), to learn its dataset.
     case sampleLookup(uuid: String)
+    /// Finds the samples of a dataset whose name contains `name` (`:sample <name>`).
+    case findSamples(dataset: String, name: String)
     /// Sets the status of the sample's label in the labelset.
     case setLabelStatus(sampleUUID: String, labelset: String, status: LabelStatus)
     case setIssueStatus(uuid: String, status: IssueStatus)
@@ -83,6 +85,8 @@ public enum ServiceResponse: Sendable {
     case dataset(Dataset)
     case sampleDetail(Sample, Label?)
     case sampleLookup(Sample)
+    /// The samples whose name contains what `:sample` was given.
+    case sampleMatches(name: String, [Sample])
     case label(Label)
     case issue(Issue)
     case issueDeleted(uuid: String)

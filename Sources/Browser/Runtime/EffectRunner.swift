@@ -39,6 +39,15 @@ final class EffectRunner {
         tasks.removeValue(forKey: slot)?.cancel()
     }
 
+    nonisolated private static func userExists(_ username: String, on service: any SegmentsService) async -> Bool {
+        do {
+            _ = try await service.getUser(username)
+            return true
+        } catch {
+            return false
+        }
+    }
+
     func cancelAll() {
         tasks.values.forEach { $0.cancel() }
         tasks = [:]
@@ -81,6 +90,8 @@ final class EffectRunner {
             return .sampleDetail(sample, label)
         case .sampleLookup(let uuid):
             return .sampleLookup(try await service.getSample(uuid, labelset: nil, includeSignedURL: false))
+        case .findSamples(let dataset, let name):
+            return .sampleMatches(name: name, try await service.getSamples(dataset, query: SampleQuery(name: name, perPage: 20)))
         case .setLabelStatus(let uuid, let labelset, let status):
             return .label(try await service.updateLabel(sampleUUID: uuid, labelset: labelset, LabelUpdate(labelStatus: status)))
         case .setIssueStatus(let uuid, let status):
@@ -104,7 +115,13 @@ final class EffectRunner {
                 return .access(nil)
             }
         case .addCollaborator(let dataset, let username, let role):
-            return .collaborator(try await service.addDatasetCollaborator(dataset, username: username, role: role))
+            do {
+                return .collaborator(try await service.addDatasetCollaborator(dataset, username: username, role: role))
+            } catch SegmentsError.notFound(let message) {
+                // The API answers a bare "not found" for an unknown user: say which thing is missing.
+                guard await !userExists(username, on: service) else { throw SegmentsError.notFound(message) }
+                throw SegmentsError.notFound("There is no user \(username) (usernames are case-sensitive).")
+            }
         case .setCollaboratorRole(let dataset, let username, let role):
             return .collaborator(try await service.updateDatasetCollaborator(dataset, username: username, role: role))
         case .collaborator(let dataset, let username):

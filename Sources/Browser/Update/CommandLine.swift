@@ -47,9 +47,8 @@ public enum CommandLine {
             state.focus = .content
             return effects
         case "sample", "s":
-            guard !argument.isEmpty else { return fail("Usage: :sample <uuid>", &state) }
-            state.showInfo("Looking up sample \(argument)…")
-            return [state.start(.sampleLookup, .sampleLookup(uuid: argument))]
+            guard !argument.isEmpty else { return fail("Usage: :sample <name, uuid or uuid prefix>", &state) }
+            return findSample(argument, state: &state)
         case "labelset", "l":
             guard let current = state.dataset else { return fail("Open a dataset first.", &state) }
             guard current.labelsetNames.contains(argument) else {
@@ -64,6 +63,62 @@ public enum CommandLine {
         default:
             return fail("Unknown command :\(command) (try :dataset, :sample, :labelset, :tab, :messages, :q)", &state)
         }
+    }
+
+    /// `:sample` takes a full uuid, a uuid prefix or a name: loaded rows answer at once,
+    /// a full uuid is looked up anywhere, a name is searched in the open dataset.
+    private static func findSample(_ argument: String, state: inout AppState) -> [Effect] {
+        let loaded = state.dataset?.samples.pages.keys.sorted().flatMap { state.dataset?.samples.pages[$0] ?? [] } ?? []
+        let lowered = argument.lowercased()
+        var matches = loaded.filter { $0.name == argument }
+        if matches.isEmpty, lowered.count >= 4 { matches = loaded.filter { $0.uuid.hasPrefix(lowered) } }
+        switch pick(matches, named: argument) {
+        case .one(let sample):
+            if let row = state.dataset?.samples.row(of: sample.uuid) {
+                let rows = state.layout.samplesTableRows
+                let count = state.dataset?.samples.rowCount ?? row + 1
+                state.dataset?.samples.table = ScrollStateHelpers.select(row, count: count, rows: rows)
+                state.focus = .content
+                return state.openDetail(uuid: sample.uuid, source: .samples, sample: sample)
+            }
+            return state.openDetail(uuid: sample.uuid, source: .lookup, sample: sample)
+        case .several(let count, let names):
+            return fail("\(argument) matches \(count) loaded samples (\(names)); type more.", &state)
+        case .none:
+            break
+        }
+        if isUUID(argument) {
+            state.showInfo("Looking up sample \(argument)…")
+            return [state.start(.sampleLookup, .sampleLookup(uuid: argument))]
+        }
+        guard let current = state.dataset else {
+            return fail("Open a dataset to find a sample by name, or give its full uuid.", &state)
+        }
+        state.showInfo("Looking for \(argument) in \(current.fullName)…")
+        return [state.start(.sampleLookup, .findSamples(dataset: current.fullName, name: argument))]
+    }
+
+    /// The 8-4-4-4-12 hex shape of a uuid.
+    static func isUUID(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    enum Pick {
+        case none
+        case one(Sample)
+        /// How many, and the first few names.
+        case several(Int, String)
+    }
+
+    /// One sample for a name: the only candidate, or the one named exactly.
+    static func pick(_ candidates: [Sample], named name: String) -> Pick {
+        if candidates.count == 1, let only = candidates.first { return .one(only) }
+        let exact = candidates.filter { $0.name == name }
+        if exact.count == 1, let only = exact.first { return .one(only) }
+        guard !candidates.isEmpty else { return .none }
+        let names = candidates.prefix(3).map(\.name).joined(separator: ", ") + (candidates.count > 3 ? ", …" : "")
+        return .several(candidates.count, names)
     }
 
     private static func fail(_ text: String, _ state: inout AppState) -> [Effect] {

@@ -17,6 +17,17 @@ extension AppState {
     mutating func applyAccess(_ role: Role?) {
         guard let current = dataset else { return }
         let organizationLevel = AccessLevel.known(user: user, datasetOwner: current.dataset.owner.username) ?? .none
-        dataset?.access = max(organizationLevel, role.map(AccessLevel.init(role:)) ?? .none)
+        let access = max(organizationLevel, role.map(AccessLevel.init(role:)) ?? .none)
+        dataset?.access = access
+        if access < Self.workunitsRole, dataset?.workunits.error != nil || current.tab == .workunits {
+            dataset?.workunits.error = Self.workunitsRefusal(access)
+        }
+    }
+
+    /// Workunits are seen from the manager role up (docs/permissions.md).
+    static let workunitsRole = AccessLevel.manager
+
+    static func workunitsRefusal(_ access: AccessLevel) -> RequestFailure {
+        RequestFailure(kind: "Workunits", message: "needs the \(workunitsRole) role; you are \(access)")
     }
 }

@@ -53,6 +53,10 @@ extension AppState {
         case .labelsets:
             return force || !current.labelsets.isLoaded ? [start(.tab(.labelsets), .labelsets(dataset: name))] : []
         case .workunits:
+            if let access = current.access, access < Self.workunitsRole {
+                dataset?.workunits.error = Self.workunitsRefusal(access)
+                return []
+            }
             guard force || !current.workunits.isLoaded else { return [] }
             return [start(.tab(.workunits), .workunits(dataset: name, query: current.workunitRange.query(now: now)))]
         case .info:

@@ -76,6 +76,13 @@ extension AppState {
         case (.sampleLookup, .sampleLookup(let sample)):
             if message?.kind == .info { message = nil }
             return openLookedUp(sample)
+        case (.sampleLookup, .sampleMatches(let name, let samples)):
+            if message?.kind == .info { message = nil }
+            switch CommandLine.pick(samples, named: name) {
+            case .one(let sample): return openLookedUp(sample)
+            case .none: showError("No sample's name contains \(name) in \(dataset?.fullName ?? "this dataset").")
+            case .several(let count, let names): showError("\(name) matches \(count) samples (\(names)); type more of the name or a uuid.")
+            }
         case (.labelWrite, .label(let label)):
             return applyLabelWrite(label)
         case (.issueWrite, .issue(let issue)):
