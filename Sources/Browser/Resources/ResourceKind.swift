@@ -84,14 +84,33 @@ enum SampleRenderer {
         TableColumn("Updated", minWidth: 8, maxWidth: 12, priority: 5),
     ]
 
-    static func cells(_ sample: Sample?, openIssues: Int, now: Int64) -> [DisplayText] {
+    /// The columns for a sort: the sorted column is the last to go on a narrow screen, and
+    /// a sort by creation shows when each sample was created.
+    static func columns(sortedBy sort: SampleSort) -> [TableColumn] {
+        var columns = self.columns
+        if sort == .createdAt { columns[5].title = "Created" }
+        if let sorted = column(of: sort), sorted > 0 { columns[sorted].priority = 8 }
+        return columns
+    }
+
+    /// The column that shows what `sort` orders by.
+    static func column(of sort: SampleSort) -> Int? {
+        switch sort {
+        case .name: 0
+        case .priority: 3
+        case .createdAt, .updatedAt, .groundTruthLabelUpdatedAt: 5
+        }
+    }
+
+    static func cells(_ sample: Sample?, openIssues: Int, now: Int64, sort: SampleSort = .name) -> [DisplayText] {
         guard let sample else { return ["…", "", "", "", "", ""] }
         let status = sample.label?.labelStatus.rawValue ?? "UNLABELED"
+        let time = sort == .createdAt ? sample.createdAt : sample.updatedAt ?? sample.createdAt
         return [
             DisplayText(sample.name), DisplayText(Formatting.status(status)),
             DisplayText(Formatting.decimal(sample.label?.score)), DisplayText(Formatting.decimal(sample.priority)),
             DisplayText(openIssues > 0 ? String(openIssues) : ""),
-            DisplayText(Formatting.relative(sample.updatedAt ?? sample.createdAt, now: now)),
+            DisplayText(Formatting.relative(time, now: now)),
         ]
     }
 }

@@ -33,7 +33,6 @@ enum SamplesTabView {
     static func render(_ state: AppState, dataset: DatasetState, into screen: inout Screen, area: Rect, focused: Bool) {
         let samples = dataset.samples
         let (summaryRow, tableArea) = area.splitTop(1)
-        summary(samples, labelset: dataset.labelset).draw(into: &screen, rect: summaryRow.inset(left: 1))
         let count = samples.rowCount
         let position: String
         if count == 0 {
@@ -44,6 +43,7 @@ enum SamplesTabView {
         }
         let positionText = DisplayText(position + " ")
         screen.put(positionText, at: Point(x: summaryRow.maxX - positionText.width, y: summaryRow.y), style: Style(.accent), clip: summaryRow)
+        summary(samples, labelset: dataset.labelset).draw(into: &screen, rect: summaryRow.inset(left: 1, right: positionText.width + 1))
         if let error = samples.error, samples.pages.isEmpty {
             ErrorNotice.render(error, into: &screen, area: tableArea)
             return
@@ -54,10 +54,11 @@ enum SamplesTabView {
         }
         let issueCounts = dataset.openIssueCounts
         let table = DataTable(
-            columns: SampleRenderer.columns, rowCount: count,
+            columns: SampleRenderer.columns(sortedBy: samples.filter.sort), rowCount: count,
             row: { index in
                 let sample = samples.sample(at: index)
-                return SampleRenderer.cells(sample, openIssues: sample.map { issueCounts[$0.uuid] ?? 0 } ?? 0, now: state.now)
+                return SampleRenderer.cells(
+                    sample, openIssues: sample.map { issueCounts[$0.uuid] ?? 0 } ?? 0, now: state.now, sort: samples.filter.sort)
             },
             cellRole: { index, column in
                 guard let sample = samples.sample(at: index) else { return .muted }
@@ -142,11 +143,13 @@ enum ListTabView {
             summary = [("range ", Style(.muted)), (DisplayText(dataset.workunitRange.rawValue), Style(.accent)), ("  (d: change)", Style(.muted))]
         }
         if !filterText.isEmpty { summary += [("  /", Style(.muted)), (DisplayText(filterText), Style(.accent))] }
-        StyledLine(summary).draw(into: &screen, rect: summaryRow.inset(left: 1))
+        var positionWidth = 0
         if table.rowCount > 0 {
             let position = DisplayText("\(Formatting.thousands(scroll.clamped(count: table.rowCount, visibleRows: 1).selected + 1)) of \(Formatting.thousands(table.rowCount)) ")
             screen.put(position, at: Point(x: summaryRow.maxX - position.width, y: summaryRow.y), style: Style(.accent), clip: summaryRow)
+            positionWidth = position.width + 1
         }
+        StyledLine(summary).draw(into: &screen, rect: summaryRow.inset(left: 1, right: positionWidth))
         if let error, !loaded {
             ErrorNotice.render(error, into: &screen, area: tableArea)
         } else if !loaded {

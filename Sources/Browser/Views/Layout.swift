@@ -17,14 +17,17 @@ public struct Layout: Hashable, Sendable {
     /// Inside the dataset box, below the tabs.
     public var content: Rect
 
-    public init(size: Size, focus: Pane, zoomed: Bool) {
+    /// `folded`: the sample detail (or the triage queue) is open and takes the whole body,
+    /// as if zoomed: the sample gets the room.
+    public init(size: Size, focus: Pane, zoomed: Bool, folded: Bool = false) {
         let full = Rect(origin: .zero, size: size)
         let (header, rest) = full.splitTop(1)
         let (body, status) = rest.splitBottom(1)
         self.header = header
         self.status = status
-        let leftWidth = min(max(30, size.width * 32 / 100), 48)
-        switch (zoomed, focus) {
+        // Narrow terminals give the dataset the room: the datasets pane shows names only.
+        let leftWidth = size.width < 100 ? 24 : min(max(30, size.width * 32 / 100), 48)
+        switch (zoomed || (folded && focus == .content), focus) {
         case (true, .datasets):
             datasetsBox = body
             contentBox = nil
@@ -55,5 +58,5 @@ public struct Layout: Hashable, Sendable {
 }
 
 extension AppState {
-    public var layout: Layout { Layout(size: size, focus: focus, zoomed: zoomed) }
+    public var layout: Layout { Layout(size: size, focus: focus, zoomed: zoomed, folded: dataset?.detail != nil) }
 }

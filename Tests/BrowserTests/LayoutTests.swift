@@ -1,0 +1,45 @@
+import Browser
+import SegmentsAPI
+import TerminalUI
+import Testing
+
+/// The screen is used well at 80×24: nothing overlaps, nothing needed is dropped.
+@Suite("Layout at 80×24 and up", .serialized, .timeLimit(.minutes(5)))
+struct LayoutTests {
+    static let small = Size(width: 80, height: 24)
+
+    @Test("at 80 columns the datasets pane narrows and the sorted column is never the one dropped")
+    @MainActor
+    func sortedColumnKept() async throws {
+        for (digit, title) in [("3", "Priority"), ("2", "Created"), ("5", "Updated")] {
+            let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>o" + digit, size: Self.small)
+            let header = try #require(result.lines.first { $0.contains("Name") && $0.contains("Label") })
+            #expect(header.contains(title), "sorted by \(title): \(header)")
+            #expect(Array(result.lines[1])[23] == "╮", "a 24-column datasets pane: \(result.lines[1])")
+        }
+    }
+
+    @Test("the summary line and the row counter never overlap")
+    @MainActor
+    func summaryAndCounter() async throws {
+        let labelsets = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab labelsets<Enter>", size: Self.small)
+        let line = try #require(labelsets.lines.first { $0.contains("browsing labelset") })
+        #expect(line.contains("ground-truth") && line.range(of: #"ground-truth\s{2,}1 of 2"#, options: .regularExpression) != nil, "\(line)")
+        let filtered = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>mweather:fog, city:Paris, night:true<Enter>", size: Self.small)
+        let summary = try #require(filtered.lines.first { $0.contains("weather:fog") })
+        // The counter stands whole at the right edge, with a gap before it.
+        #expect(summary.range(of: #"\s(\d+ of \d+\+?|no samples) │$"#, options: .regularExpression) != nil, "\(summary)")
+    }
+
+    @Test("the sample detail folds the datasets pane away; names and descriptions get the free width")
+    @MainActor
+    func detailAndWidth() async throws {
+        let detail = try await BrowserFixture.run(":dataset jane/street-scenes<Enter><Enter>", size: Self.small)
+        #expect(!detail.screen.contains("Datasets ("), "\(detail.screen)")
+        #expect(detail.lines[1].hasPrefix("╭─ jane/street-scenes"))
+        let samples = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>o3", size: Self.small)
+        #expect(samples.rows(containing: "frame_0").allSatisfy { !$0.contains("frame_0…") }, "names cut: \(samples.screen)")
+        let issues = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab issues<Enter>", size: Self.small)
+        #expect(issues.screen.contains("Box is too loose around the"), "\(issues.screen)")
+    }
+}
