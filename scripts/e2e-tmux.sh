@@ -68,6 +68,13 @@ T resize-window -t e2e -x 160 -y 45
 wait_for "Label status"
 step "resize redraws at 80x24 and 160x45"
 
+# The mouse, as the terminal reports it (X10: ESC [ M, then button, column, row, each + 32):
+# a press and release on the second dataset (column 6, row 5) selects it.
+keys Escape Escape
+wait_for "jane/street-scenes › "
+keys -l $'\e[M &%'; keys -l $'\e[M#&%'
+wait_for "jane/lidar-highway › "
+step "a click selects a dataset"
 keys "?"; wait_for "Keys — ? or Esc closes"; keys Escape; wait_gone "Keys — ? or Esc closes"
 keys Escape Escape Escape Escape
 wait_for "Esc never quits: q or :q quits"
@@ -84,6 +91,21 @@ keys "clear; $BIN --path $WORK/ws --as zed; echo exit=\$?" Enter
 wait_for "exit=1"
 wait_for "There is no user zed in the workspace"
 step "--as an unknown user says so and exits 1"
+
+# The config file fails closed: a misspelt or bad safety setting stops the program.
+mkdir -p "$WORK/config/segments-tui"
+printf 'readonly = yes\n' > "$WORK/config/segments-tui/config"
+OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless 2>&1 && echo "ran") || true
+[[ "$OUT" == *"config:1: unknown key readonly; did you mean read_only?"* && "$OUT" != *ran* ]] || fail "readonly = yes: $OUT"
+printf 'read_only = maybe\n' > "$WORK/config/segments-tui/config"
+OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless 2>&1 && echo "ran") || true
+[[ "$OUT" == *"read_only = maybe is neither true nor false"* && "$OUT" != *ran* ]] || fail "read_only = maybe: $OUT"
+printf 'read_only = yes\ncolour = blue\n' > "$WORK/config/segments-tui/config"
+OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless --keys "<Enter>" 2>&1) || fail "a config with an unknown key did not run: $OUT"
+[[ "$OUT" == *"warning:"*"unknown key colour is ignored"* && "$OUT" == *"[read-only]"* ]] || fail "unknown key: $OUT"
+rm -rf "$WORK/config"
+[[ "$("$BIN" --version)" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version"
+step "the config file fails closed on typos and bad values, warns on unknown keys; --version"
 
 # Remote mode: the same workspace served over HTTP, browsed through the client.
 KEY=$("$BIN" admin rotate-key --path "$WORK/ws" jane 2>/dev/null | tail -1 | awk '{print $NF}')

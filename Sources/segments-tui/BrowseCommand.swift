@@ -40,6 +40,9 @@ struct BrowseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No colours (also NO_COLOR).")
     var noColor = false
 
+    @Flag(name: .long, help: "No mouse: clicks and the wheel go to the terminal (for selecting text).")
+    var noMouse = false
+
     @Flag(name: .long, help: "Run without a terminal: feed --keys, print the final screen.")
     var headless = false
 
@@ -66,12 +69,18 @@ struct BrowseCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let config = ConfigFile.load(environment: environment)
+        let configWarnings = try config.validated()
+        for warning in configWarnings { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
         var logger = Logger(label: "segments-tui") { label in
             (try? FileLogHandler(label: label, fileURL: FileLogHandler.defaultURL())).map { $0 as any LogHandler }
                 ?? SwiftLogNoOpLogHandler()
         }
         logger.logLevel = environment["SEGMENTS_TUI_LOG"] == "debug" ? .debug : .info
-        let connection = try await connect(environment: environment, config: config, logger: logger)
+        var connection = try await connect(environment: environment, config: config, logger: logger)
+        // Said again in the browser: the terminal is taken over before anyone reads stderr.
+        if let first = configWarnings.first {
+            connection.notice = configWarnings.count == 1 ? first : "\(first) (and \(configWarnings.count - 1) more, printed on stderr)"
+        }
         do {
             try await browse(connection, config: config, logger: logger)
         } catch {
@@ -91,7 +100,7 @@ struct BrowseCommand: AsyncParsableCommand {
             print(result.screen)
             return
         }
-        let options = NcursesTerminal.Options(noColor: noColor || config.flag("no_color"))
+        let options = NcursesTerminal.Options(mouse: !noMouse, noColor: noColor || config.flag("no_color"))
         try await TerminalSession.run(options: options) { terminal in
             let app = BrowserApp(service: connection.service, terminal: terminal, session: session, logger: logger)
             await app.run()

@@ -42,4 +42,29 @@ struct LayoutTests {
         let issues = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab issues<Enter>", size: Self.small)
         #expect(issues.screen.contains("Box is too loose around the"), "\(issues.screen)")
     }
+
+    @Test("mouse: a click selects a row or a tab, a click on the selected row opens it, the wheel scrolls")
+    @MainActor
+    func mouse() async throws {
+        let size = Size(width: 100, height: 30)
+        // Row 4 of the screen is the second dataset (box border, header row, first dataset).
+        let selected = try await BrowserFixture.run("<Click 5,4>", size: size)
+        let second = try #require(selected.state.visibleDatasets.dropFirst().first)
+        #expect(selected.state.dataset?.fullName == second.fullName)
+        #expect(selected.state.focus == .datasets)
+        let opened = try await BrowserFixture.run("<Click 5,4><Click 5,4>", size: size)
+        #expect(opened.state.focus == .content)
+        let tabs = opened.lines[2]
+        let issuesColumn = try #require(tabs.range(of: "Issues")).lowerBound.utf16Offset(in: tabs)
+        let issues = try await BrowserFixture.run("<Click 5,4><Click 5,4><Click \(issuesColumn),2>", size: size)
+        #expect(issues.state.dataset?.tab == .issues)
+        let scrolled = try await BrowserFixture.run("<Click 5,4><Click 5,4><WheelDown 50,10>", size: size)
+        #expect(scrolled.state.dataset?.samples.table.selected == 3)
+        let row = try await BrowserFixture.run("<Click 5,4><Click 5,4><Click 50,9>", size: size)
+        #expect(row.state.dataset?.samples.table.selected == 4)
+        #expect(row.state.dataset?.detail == nil)
+        let detail = try await BrowserFixture.run("<Click 5,4><Click 5,4><Click 50,9><Click 50,9>", size: size)
+        #expect(detail.state.dataset?.detail?.uuid == row.state.dataset?.samples.sample(at: 4)?.uuid)
+    }
 }
+

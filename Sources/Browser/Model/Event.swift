@@ -3,6 +3,8 @@ import TerminalUI
 /// Everything that changes the state: input from the terminal, and results of requests.
 public enum Event: Sendable {
     case key(Key)
+    /// A click or the wheel (off with --no-mouse).
+    case mouse(MouseEvent)
     case resize(Size)
     /// The spinner's clock; only sent while something is in flight.
     case tick

@@ -41,7 +41,8 @@ public final class BrowserApp {
                 switch event {
                 case .key(let key): queue.post(.key(key))
                 case .resize(let size): queue.post(.resize(size))
-                case .redraw, .mouse: queue.post(.tick)
+                case .mouse(let mouse): queue.post(.mouse(mouse))
+                case .redraw: queue.post(.tick)
                 }
             }
             queue.finish()

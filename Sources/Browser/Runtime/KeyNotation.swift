@@ -70,6 +70,14 @@ public enum KeyNotation {
     static func event(named name: String) throws -> Event {
         let lowered = name.lowercased()
         if let key = named[lowered] { return .key(key) }
+        for (word, kind) in [("click ", MouseEvent.Kind.press(.left)), ("wheelup ", .wheelUp), ("wheeldown ", .wheelDown)]
+        where lowered.hasPrefix(word) {
+            let parts = lowered.dropFirst(word.count).split(separator: ",").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] >= 0, parts[1] >= 0 else {
+                throw ParseError(description: "<\(name)>: expected <\(word)X,Y> (0-based column, row)")
+            }
+            return .mouse(MouseEvent(kind: kind, position: Point(x: parts[0], y: parts[1])))
+        }
         if lowered.hasPrefix("resize ") {
             let parts = lowered.dropFirst(7).split(separator: "x").compactMap { Int($0) }
             guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
@@ -104,6 +112,7 @@ public enum KeyNotationDoc {
         | `<C-c>`, `<A-x>` | Ctrl-C, Alt-x |
         | `<lt>` | a literal `<` |
         | `<Resize 100x30>` | resize the headless terminal |
+        | `<Click 10,5>` `<WheelUp 10,5>` `<WheelDown 10,5>` | a left click, or the wheel, at column 10, row 5 (0-based) |
         | `<Burst>aaa</Burst>` | these keys at once, without waiting in between (typing ahead) |
 
         """

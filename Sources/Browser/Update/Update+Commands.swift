@@ -226,6 +226,7 @@ extension AppState {
             case .pageUp, .halfPageUp: -page
             case .pageDown, .halfPageDown: page
             case .top: -Int(Int32.max)
+            case .row(let index): index - (current.detail?.scroll ?? 0)
             case .bottom: Int(Int32.max)
             }
             let limit = max(0, SampleDetailView.textLineCount(self) - layout.content.height)
@@ -248,8 +249,15 @@ extension AppState {
         case .workunits:
             dataset?.workunits.scroll = current.workunits.scroll.applying(navigation, count: current.visibleWorkunits.count, visibleRows: rows)
         case .info:
-            let step = navigation == .up ? -1 : navigation == .down ? 1 : navigation == .top ? -10_000 : navigation == .bottom ? 10_000
-                : (navigation == .pageUp || navigation == .halfPageUp) ? -layout.content.height : layout.content.height
+            let step: Int = switch navigation {
+            case .up: -1
+            case .down: 1
+            case .top: -10_000
+            case .bottom: 10_000
+            case .pageUp, .halfPageUp: -layout.content.height
+            case .pageDown, .halfPageDown: layout.content.height
+            case .row: 0
+            }
             dataset?.infoScroll = max(0, min(current.infoScroll + step, 10_000))
         }
         return []

@@ -98,6 +98,7 @@ extension AppState {
         case .halfPageUp: offset - page / 2
         case .halfPageDown: offset + page / 2
         case .top: 0
+        case .row(let index): index
         case .bottom: last
         }
         return max(0, min(next, last))

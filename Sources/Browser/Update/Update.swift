@@ -19,6 +19,8 @@ extension AppState {
         switch event {
         case .key(let key):
             effects = takeKey(key)
+        case .mouse(let mouse):
+            effects = typeAhead.isEmpty && !isWaitingForScreen ? handleMouse(mouse) : []
         case .resize(let newSize):
             size = newSize
             effects = ensureSamplePages()

@@ -1,6 +1,8 @@
 /// Movements a list, table or text view understands.
 public enum NavigationCommand: Hashable, Sendable {
     case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom
+    /// One row by its index (a mouse click); the view does not scroll if it is visible.
+    case row(Int)
 
     /// The usual keys: arrows, PgUp/PgDn, Home/End, and vim's j/k/g/G, Ctrl-U/Ctrl-D.
     /// The Browser's own key table may map others.
@@ -62,6 +64,7 @@ public struct ScrollState: Hashable, Sendable {
             next.selected += max(1, page / 2)
             next.offset += max(1, page / 2)
         case .top: next.selected = 0
+        case .row(let index): next.selected = index
         case .bottom: next.selected = count - 1
         }
         return next.clamped(count: count, visibleRows: visibleRows)
