@@ -66,5 +66,21 @@ struct LayoutTests {
         let detail = try await BrowserFixture.run("<Click 5,4><Click 5,4><Click 50,9><Click 50,9>", size: size)
         #expect(detail.state.dataset?.detail?.uuid == row.state.dataset?.samples.sample(at: 4)?.uuid)
     }
+
+    @Test("issue threads are shown whole and wrapped: below the Issues table and in the sample detail")
+    @MainActor
+    func issueThreads() async throws {
+        let fixture = try await WritableFixture.make()
+        let store = fixture.store()
+        let issue = try #require(try await store.getIssues("jane/street-scenes").filter { $0.status == .open }.first)
+        let long = "The box misses the side mirror on the left; it should reach the edge of the door handle too, see frame 12 END"
+        _ = try await store.addIssueComment(issue.uuid, text: long)
+        let tab = try await fixture.run(":dataset jane/street-scenes<Enter>:tab issues<Enter>")
+        #expect(tab.screen.contains("Thread · Enter opens the sample"), "\(tab.screen)")
+        #expect(tab.screen.contains("END"), "the long comment is wrapped, not cut: \(tab.screen)")
+        let detail = try await fixture.run(":dataset jane/street-scenes<Enter>:tab issues<Enter><Enter>G")
+        #expect(detail.state.dataset?.detail?.uuid == issue.sampleUUID)
+        #expect(detail.screen.contains("END"), "\(detail.screen)")
+    }
 }
 

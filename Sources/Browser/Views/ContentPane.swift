@@ -154,6 +154,20 @@ enum ListTabView {
             ErrorNotice.render(error, into: &screen, area: tableArea)
         } else if !loaded {
             screen.put(DisplayText(Spinner.braille.frame(tick: state.tick).string + " loading…"), in: tableArea.row(1).inset(left: 1), style: Style(.muted))
+        } else if dataset.tab == .issues, tableArea.height >= 14,
+            let issue = dataset.visibleIssues[safe: scroll.clamped(count: table.rowCount, visibleRows: 1).selected]
+        {
+            // The selected issue's whole thread below the table (Enter opens its sample).
+            let (top, bottom) = tableArea.splitBottom(tableArea.height * 45 / 100)
+            table.render(into: &screen, area: top, state: scroll, focused: focused)
+            screen.drawBox(bottom, style: Style(.border), glyphs: .rounded, title: "Thread · Enter opens the sample")
+            let inner = bottom.inset(top: 1, left: 2, bottom: 1, right: 1)
+            let lines = IssueThreadView.lines(issue, now: now, width: inner.width)
+            for (row, line) in lines.prefix(inner.height).enumerated() { line.draw(into: &screen, rect: inner.row(row)) }
+            if lines.count > inner.height {
+                let more = DisplayText(" ↓ \(lines.count - inner.height) more lines · Enter ")
+                screen.put(more, at: Point(x: bottom.maxX - more.width - 2, y: bottom.maxY - 1), style: Style(.accent), clip: bottom)
+            }
         } else {
             table.render(into: &screen, area: tableArea, state: scroll, focused: focused)
         }

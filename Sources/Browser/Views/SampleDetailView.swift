@@ -13,7 +13,7 @@ enum SampleDetailView {
         }
         let scene = detail.label.map { GeometryPreview.scene(for: $0, dataset: dataset.dataset) }
         let (textArea, previewArea) = split(area, hasPreview: scene?.shapes.isEmpty == false)
-        let lines = self.lines(state, dataset: dataset, detail: detail)
+        let lines = self.lines(state, dataset: dataset, detail: detail, width: textArea.width - 1)
         let offset = TextView.clampedOffset(detail.scroll, lineCount: lines.count, visibleRows: textArea.height)
         for (row, line) in lines.dropFirst(offset).prefix(textArea.height).enumerated() {
             line.draw(into: &screen, rect: textArea.row(row).inset(left: 1))
@@ -54,10 +54,15 @@ enum SampleDetailView {
     /// How many text lines the open detail has (update uses it to bound scrolling).
     static func textLineCount(_ state: AppState) -> Int {
         guard let dataset = state.dataset, let detail = dataset.detail else { return 0 }
-        return lines(state, dataset: dataset, detail: detail).count
+        var area = state.layout.content
+        if dataset.queue != nil { area = area.splitTop(1).1 }
+        let hasPreview = detail.label.map { !GeometryPreview.scene(for: $0, dataset: dataset.dataset).shapes.isEmpty } ?? false
+        let width = split(area, hasPreview: hasPreview).0.width - 1
+        return lines(state, dataset: dataset, detail: detail, width: width).count
     }
 
-    static func lines(_ state: AppState, dataset: DatasetState, detail: SampleDetailState) -> [StyledLine] {
+    /// The text of the detail; issue threads are wrapped to `width`.
+    static func lines(_ state: AppState, dataset: DatasetState, detail: SampleDetailState, width: Int) -> [StyledLine] {
         let spinner = Spinner.braille.frame(tick: state.tick).string
         guard let sample = detail.sample else {
             if let error = detail.error { return [StyledLine(DisplayText("✗ " + error.text), Style(.error)), StyledLine("press r to retry", Style(.muted))] }
@@ -97,20 +102,8 @@ enum SampleDetailView {
         if issues.isEmpty { lines.append(StyledLine(dataset.issues.isLoaded ? "No issues." : "…", Style(.muted))) }
         let cursor = issues.isEmpty ? -1 : min(detail.issueCursor, issues.count - 1)
         for (index, issue) in issues.enumerated() {
-            let descriptionLines = issue.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let marker = index == cursor && issues.count > 1 ? "▸" : "●"
-            lines.append(StyledLine([
-                (DisplayText(marker + " " + issue.status.rawValue.lowercased() + " "), Style(Palette.role(for: issue.status.rawValue))),
-                (DisplayText(descriptionLines.first ?? ""), index == cursor && issues.count > 1 ? Style(.accent, .bold) : .plain),
-                (DisplayText("  \(issue.createdBy) · \(Formatting.relative(issue.createdAt, now: now))"), Style(.muted)),
-            ]))
-            for line in descriptionLines.dropFirst() { lines.append(StyledLine(DisplayText("  " + line))) }
-            for comment in issue.comments {
-                lines.append(StyledLine([
-                    (DisplayText("    \(comment.createdBy): "), Style(.accent)), (DisplayText(comment.text), .plain),
-                    (DisplayText("  " + Formatting.relative(comment.createdAt, now: now)), Style(.muted)),
-                ]))
-            }
+            let chosen = index == cursor && issues.count > 1
+            lines += IssueThreadView.lines(issue, now: now, width: width, marker: chosen ? "▸" : "●", highlighted: chosen)
         }
         return lines
     }
