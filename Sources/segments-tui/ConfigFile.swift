@@ -5,13 +5,17 @@ import Foundation
 /// Precedence: command-line flags, then the environment, then this file.
 struct ConfigFile {
     var values: [String: String] = [:]
+    /// Where the values came from; nil when there was no file.
+    var url: URL?
 
     static func load(environment: [String: String]) -> ConfigFile {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
         let url = base.appendingPathComponent("segments-tui/config")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return ConfigFile() }
-        return ConfigFile(parsing: text)
+        var file = ConfigFile(parsing: text)
+        file.url = url
+        return file
     }
 
     init(values: [String: String] = [:]) {
