@@ -143,10 +143,12 @@ enum SampleWriter {
     }
 
     /// An assignee must be an existing user.
+    /// Any account may be assigned, users and organisations alike, as on the platform
+    /// (the SDK's own tests assign an organisation); a name that is no account is refused.
     static func assignee(_ db: Database, _ username: String?) throws -> String? {
         guard let username else { return nil }
-        guard let account = try AccountRow.find(db, username: username), !account.isOrganization else {
-            throw SegmentsError.validation("There is no user \"\(username)\" to assign.")
+        guard let account = try AccountRow.find(db, username: username) else {
+            throw SegmentsError.validation("There is no account \"\(username)\" to assign.")
         }
         return account.username
     }
