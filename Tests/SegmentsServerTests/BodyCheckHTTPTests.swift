@@ -100,6 +100,33 @@ struct BodyCheckHTTPTests {
     }
 }
 
+extension BodyCheckHTTPTests {
+    @Test("keys that are one text in two Unicode forms are refused, naming the field, not silently merged")
+    func unicodeAliasedKeysAreRefused() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let ds = try await server.makeDataset()
+        let aliased = #"{"caf\u00e9": 1, "cafe\u0301": 2}"#
+        let sample = try await post(server, "/datasets/\(ds)/samples/", Self.sample("a.png", metadata: aliased))
+        #expect(sample.status == 400)
+        #expect(sample.object["metadata"] as? [String] == ["Two keys are the same text in different Unicode forms (NFC and NFD)."])
+        let fine = try await post(server, "/datasets/\(ds)/samples/", Self.sample("b.png", metadata: #"{"caf\u00e9": 1}"#))
+        #expect(fine.status == 201)
+        let uuid = try #require(fine.object["uuid"] as? String)
+        let label = #"{"label_status": "PRELABELED", "attributes": {"format_version": "0.1", "annotations": [], "\#(Self.nfd)": 1, "caf\u00e9": 2}}"#
+        let labelResponse = try await post(server, "/labels/\(uuid)/ground-truth/", label, method: "PUT")
+        #expect(labelResponse.status == 400)
+        #expect(labelResponse.object["attributes"] != nil, "\(labelResponse.text)")
+        // The other form of an existing sample's name is the same name.
+        let twin = try await post(server, "/datasets/\(ds)/samples/", Self.sample(#"cafe\u0301.png"#))
+        #expect(try await post(server, "/datasets/\(ds)/samples/", Self.sample(#"caf\u00e9.png"#)).status == 400)
+        // Swift's == calls both forms equal; the scalars tell them apart.
+        #expect((twin.object["name"] as? String)?.unicodeScalars.elementsEqual("caf\u{e9}.png".unicodeScalars) == true)
+    }
+
+    static let nfd = "cafe\u{301}"
+}
+
 @Suite("The JSON body check")
 struct JSONBodyCheckTests {
     func inspect(_ text: String) -> JSONBodyCheck.Finding? { JSONBodyCheck.inspect(Data(text.utf8)) }
@@ -109,6 +136,17 @@ struct JSONBodyCheckTests {
         #expect(inspect(#"{"a": "[[[[{{{{", "b": "\\u0000", "c": "\"\u0001"}"#) == nil)
         #expect(inspect(#"{"a": "x\u0000"}"#) == .nulCharacter(field: "a"))
         #expect(inspect(#"{"a": {"k\u0000": 1}}"#) == .nulCharacter(field: "a"))
+    }
+
+    @Test("two forms of one key in one object are found, escaped or not; the same key twice or in two objects is not")
+    func unicodeAliases() {
+        #expect(inspect(#"{"metadata": {"caf\u00e9": 1, "cafe\u0301": 2}}"#) == .unicodeAliases(field: "metadata"))
+        #expect(inspect("{\"attributes\": {\"caf\u{e9}\": 1, \"cafe\u{301}\": 2}}") == .unicodeAliases(field: "attributes"))
+        // KELVIN SIGN is canonically K.
+        #expect(inspect("{\"metadata\": {\"K\": 1, \"\u{212A}\": 2}}") == .unicodeAliases(field: "metadata"))
+        #expect(inspect(#"{"metadata": {"a": 1, "a": 2}}"#) == nil)
+        #expect(inspect(#"{"metadata": {"caf\u00e9": {"cafe\u0301": 1}}}"#) == nil)
+        #expect(inspect(#"[{"caf\u00e9": 1}, {"cafe\u0301": 2}]"#) == nil)
     }
 
     @Test("depth is counted inside the field; user keys are never echoed")

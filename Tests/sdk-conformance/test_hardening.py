@@ -12,7 +12,9 @@ import time
 
 import pytest
 import requests
-from segments.exceptions import NetworkError, NotFoundError
+import unicodedata
+
+from segments.exceptions import AlreadyExistsError, NetworkError, NotFoundError
 
 from conftest import Server, admin
 
@@ -105,6 +107,22 @@ def test_deep_nesting_is_refused_naming_the_field(server, keys, jane, dataset):
     assert response.status_code == 400
     assert list(response.json()) == ["metadata"]
     assert [s.name for s in jane.get_samples(dataset)] == ["ok.png"]
+
+
+# Item 5: one name, one meaning, whatever the Unicode form.
+
+def test_names_and_keys_in_two_unicode_forms(jane, dataset):
+    nfc, nfd = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
+    assert nfc != nfd
+    sample = jane.add_sample(dataset, nfd, image())
+    assert sample.name == nfc
+    with pytest.raises(AlreadyExistsError):
+        jane.add_sample(dataset, nfc, image())
+    assert jane.update_sample(sample.uuid, name=nfd).name == nfc
+    with pytest.raises(NetworkError) as refused:
+        jane.add_sample(dataset, "keys.png", image(), metadata={nfc: 1, nfd: 2})
+    assert "metadata" in str(refused.value)
+    assert [s.name for s in jane.get_samples(dataset, name=nfd)] == [nfc]
 
 
 # Items 1 and 6: a fresh serve closes silent connections and keeps its workspace private.

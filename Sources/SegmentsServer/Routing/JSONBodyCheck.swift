@@ -1,12 +1,14 @@
 import Foundation
 
-/// One pass over a JSON body's bytes before it is decoded, for two things the
+/// One pass over a JSON body's bytes before it is decoded, for three things the
 /// decoder would accept but the workspace must not store:
 /// - nesting deeper than `maximumDepth` inside a field (metadata, attributes …):
 ///   every later read of such a value costs time out of proportion to its size;
 /// - NUL characters (`\u0000`) anywhere: SQLite text ends at the first NUL, so
-///   `"before\u0000after"` would be stored as `before` and names would alias.
-/// Both are answered 400 with the field named, as DRF answers field errors.
+///   `"before\u0000after"` would be stored as `before` and names would alias;
+/// - two keys of one object that are the same text in different Unicode forms
+///   (`café` in NFC and NFD): decoded, one would silently replace the other.
+/// Each is answered 400 with the field named, as DRF answers field errors.
 enum JSONBodyCheck {
     /// Levels of arrays and objects a field's value may nest.
     static let maximumDepth = 64
@@ -14,6 +16,7 @@ enum JSONBodyCheck {
     enum Finding: Equatable, Sendable {
         case tooDeep(field: String)
         case nulCharacter(field: String)
+        case unicodeAliases(field: String)
 
         var requestError: RequestError {
             switch self {
@@ -21,6 +24,9 @@ enum JSONBodyCheck {
                 RequestError(.invalidFields([field: "Nesting deeper than \(JSONBodyCheck.maximumDepth) levels is not allowed."]))
             case .nulCharacter(let field):
                 RequestError(.invalidFields([field: "Null characters are not allowed."]))
+            case .unicodeAliases(let field):
+                RequestError(
+                    .invalidFields([field: "Two keys are the same text in different Unicode forms (NFC and NFD)."]))
             }
         }
     }
@@ -30,6 +36,8 @@ enum JSONBodyCheck {
     /// The first problem found, or nil. Malformed JSON is left to the decoder.
     static func inspect(_ data: Data) -> Finding? {
         var stack: [Container] = []
+        // Per open container, the keys met so far (arrays keep an empty table, to stay aligned).
+        var keys: [[String: String.UnicodeScalarView]] = []
         // The body's fields are the keys of the root object, or of the objects of a root array (bulk add).
         var fieldLevel = 1
         var field = "non_field_errors"
@@ -45,6 +53,11 @@ enum JSONBodyCheck {
                 guard let (end, hasNUL) = scanString(data, from: start) else { return nil }
                 if isKey {
                     expectingKey = false
+                    let key = decodeKey(data[start..<end])
+                    if let seen = keys[keys.count - 1][key], !seen.elementsEqual(key.unicodeScalars) {
+                        return .unicodeAliases(field: stack.count > fieldLevel ? field : "non_field_errors")
+                    }
+                    keys[keys.count - 1][key] = key.unicodeScalars
                     if stack.count == fieldLevel {
                         keyBytes = Array(data[start..<end])
                         field = fieldName(keyBytes)
@@ -56,12 +69,14 @@ enum JSONBodyCheck {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 if stack.isEmpty && byte == UInt8(ascii: "[") { fieldLevel = 2 }
                 stack.append(byte == UInt8(ascii: "{") ? .object : .array)
+                keys.append([:])
                 expectingKey = byte == UInt8(ascii: "{")
                 if stack.count - fieldLevel > maximumDepth {
                     return .tooDeep(field: stack.count > fieldLevel ? field : "non_field_errors")
                 }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 _ = stack.popLast()
+                _ = keys.popLast()
                 if stack.count < fieldLevel { field = "non_field_errors" }
             case UInt8(ascii: ","):
                 expectingKey = stack.last == .object
@@ -99,6 +114,15 @@ enum JSONBodyCheck {
             }
         }
         return nil
+    }
+
+    /// A key's text: its bytes, or when it holds escapes, what the JSON decoder makes of them.
+    private static func decodeKey(_ bytes: Data) -> String {
+        guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
+        var quoted = Data("\"".utf8)
+        quoted.append(bytes)
+        quoted.append(contentsOf: "\"".utf8)
+        return (try? JSONDecoder().decode(String.self, from: quoted)) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// A key is echoed in the answer only if it looks like one of ours (`snake_case`), never user text.

@@ -47,13 +47,14 @@ enum SampleListing {
     {
         var sql = "SELECT sample.* FROM sample WHERE sample.dataset_id = ?"
         var arguments: StatementArguments = [datasetID]
+        // Names and metadata are stored in NFC (NameForm); so are the terms looked for.
         if let name = query.name, !name.isEmpty {
             sql += " AND instr(sample.name, ?) > 0"
-            arguments += [name]
+            arguments += [NameForm.nfc(name)]
         }
         for filter in query.metadata {
             sql += " AND sample.id IN (SELECT sample_id FROM sample_metadata WHERE meta_key = ? AND meta_value = ?)"
-            arguments += [filter.key, filter.value]
+            arguments += [NameForm.nfc(filter.key), NameForm.nfc(filter.value)]
         }
         let statuses = Array(Set(query.labelStatuses.map(\.rawValue))).sorted()
         if !statuses.isEmpty {

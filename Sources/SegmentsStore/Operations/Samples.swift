@@ -19,6 +19,7 @@ extension SegmentsStore {
     }
 
     public func addSample(_ datasetIdentifier: String, _ sample: NewSample) async throws -> Sample {
+        let sample = SampleWriter.normalized(sample)
         try SampleWriter.validate(sample)
         let now = Timestamp.now()
         return try await write { db in
@@ -37,6 +38,7 @@ extension SegmentsStore {
     /// Adds the samples whose names are new; the others come back unchanged. One
     /// transaction: an invalid element means none is added.
     public func addSamples(_ datasetIdentifier: String, _ samples: [NewSample]) async throws -> [Sample] {
+        let samples = samples.map(SampleWriter.normalized)
         for sample in samples { try SampleWriter.validate(sample) }
         let now = Timestamp.now()
         return try await write { db in
@@ -60,7 +62,7 @@ extension SegmentsStore {
         let now = Timestamp.now()
         return try await write { db in
             var (sample, access) = try self.sample(db, uuid, for: .manageSamples)
-            if let name = update.name, name != sample.name {
+            if let name = update.name.map(NameForm.nfc), !NameForm.identical(name, sample.name) {
                 guard try SampleWriter.find(db, datasetID: access.row.id, name: name) == nil else {
                     throw SegmentsError.alreadyExists("A sample with this name already exists.")
                 }
@@ -153,6 +155,13 @@ enum SampleWriter {
         return account.username
     }
 
+    /// The sample with its name in NFC, the form names are stored and compared in.
+    static func normalized(_ sample: NewSample) -> NewSample {
+        var sample = sample
+        sample.name = NameForm.nfc(sample.name)
+        return sample
+    }
+
     static func find(_ db: Database, datasetID: Int64, name: String) throws -> SampleRow? {
         try SampleRow.fetchOne(
             db, sql: "SELECT * FROM sample WHERE dataset_id = ? AND name = ?", arguments: [datasetID, name])
@@ -188,7 +197,7 @@ enum SampleWriter {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO sample_metadata (sample_id, meta_key, meta_value) VALUES (?, ?, ?)")
         for (key, value) in metadata {
-            try statement.execute(arguments: [sampleID, key, value.displayString])
+            try statement.execute(arguments: [sampleID, NameForm.nfc(key), NameForm.nfc(value.displayString)])
         }
     }
 }
