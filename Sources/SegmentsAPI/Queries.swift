@@ -114,7 +114,8 @@ public struct SampleQuery: Hashable, Sendable {
         perPage = Pagination.parsePerPage(parameters["per_page"])
         page = try Pagination.parseInt(parameters["page"], name: "page", default: 1)
         labelset = parameters["labelset"].flatMap { $0.isEmpty ? nil : $0 }
-        includeFullLabel = ["1", "true", "True"].contains(parameters["include_full_label"] ?? "")
+        // Without a labelset there is no label to include: ignored (the SDK refuses it before sending).
+        includeFullLabel = labelset != nil && ["1", "true", "True"].contains(parameters["include_full_label"] ?? "")
         name = parameters["name__contains"].flatMap { $0.isEmpty ? nil : $0 }
         if let filters = parameters["filters"], !filters.isEmpty {
             metadata = filters.split(separator: ",").compactMap { try? MetadataFilter(parsing: String($0)) }

@@ -13,6 +13,8 @@ struct DocumentedOperation: Sendable {
     var requiresAPIKey = true
     var query: [String] = []
     var contentType = "application/json"
+    /// Error answers beyond the ones every operation of its kind has (status → when).
+    var otherErrors: [Int: String] = [:]
 }
 
 enum OpenAPIOperations {
@@ -121,7 +123,11 @@ enum OpenAPIOperations {
         .init(method: .post, path: "/uploads/", operationID: "receiveUpload",
               summary: "Step 2: the presigned multipart POST (fields from step 1, then `file`).",
               requestBody: "Upload", status: 204, response: nil, requiresAPIKey: false,
-              contentType: "multipart/form-data"),
+              contentType: "multipart/form-data",
+              otherErrors: [
+                  403: "The policy or signature does not match (or has expired).",
+                  415: "Not a multipart/form-data body.",
+              ]),
         .init(method: .get, path: "/assets/{uuid}/{filename}", operationID: "getAssetFile",
               summary: "An uploaded file, by the URL its File gave.", requestBody: nil, status: 200,
               response: "Binary", requiresAPIKey: false),

@@ -4,8 +4,10 @@ import Foundation
 /// decoder would accept but the workspace must not store:
 /// - nesting deeper than `maximumDepth` inside a field (metadata, attributes …):
 ///   every later read of such a value costs time out of proportion to its size;
-/// - NUL characters (`\u0000`) anywhere: SQLite text ends at the first NUL, so
-///   `"before\u0000after"` would be stored as `before` and names would alias;
+/// - NUL characters (`\u0000`) in a field's text (names, descriptions, readme …):
+///   SQLite text ends at the first NUL, so `"before\u0000after"` would be stored
+///   as `before` and names would alias. Inside JSON values (metadata,
+///   attributes) a NUL is kept whole: they are stored as JSON text, escaped;
 /// - two keys of one object that are the same text in different Unicode forms
 ///   (`café` in NFC and NFD): decoded, one would silently replace the other.
 /// Each is answered 400 with the field named, as DRF answers field errors.
@@ -42,7 +44,6 @@ enum JSONBodyCheck {
         var fieldLevel = 1
         var field = "non_field_errors"
         var expectingKey = false
-        var keyBytes: [UInt8] = []
         var index = data.startIndex
         while index < data.endIndex {
             let byte = data[index]
@@ -59,11 +60,14 @@ enum JSONBodyCheck {
                     }
                     keys[keys.count - 1][key] = key.unicodeScalars
                     if stack.count == fieldLevel {
-                        keyBytes = Array(data[start..<end])
-                        field = fieldName(keyBytes)
+                        field = fieldName(Array(data[start..<end]))
                     }
                 }
-                if hasNUL { return .nulCharacter(field: stack.count >= fieldLevel ? field : "non_field_errors") }
+                // Only a field's own text goes into a text column; nested values are stored as JSON, escaped.
+                // Keys that are none of ours (not snake_case) are ignored by the decoder, and so is their text.
+                if hasNUL, !isKey, stack.count == fieldLevel, field != "non_field_errors" {
+                    return .nulCharacter(field: field)
+                }
                 index = data.index(after: end)
                 continue
             case UInt8(ascii: "{"), UInt8(ascii: "["):

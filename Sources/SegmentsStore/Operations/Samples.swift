@@ -111,9 +111,8 @@ extension SegmentsStore {
 
     /// Deletes those of the uuids that are samples of this dataset; others are skipped.
     public func deleteSamples(_ datasetIdentifier: String, uuids: [String]) async throws -> Int {
-        guard !uuids.isEmpty, uuids.count <= 1000 else {
-            throw SegmentsError.validation("Give between 1 and 1000 sample uuids.")
-        }
+        // None left (all malformed, as the server filters them) deletes nothing, once access is checked.
+        guard uuids.count <= 1000 else { throw SegmentsError.validation("Give between 1 and 1000 sample uuids.") }
         let canonical = uuids.compactMap { try? Validate.uuid($0) }
         return try await write { db in
             let access = try dataset(db, datasetIdentifier, for: .manageSamples)
@@ -144,7 +143,6 @@ enum SampleWriter {
         _ = try assignee(db, sample.assignedReviewer)
     }
 
-    /// An assignee must be an existing user.
     /// Any account may be assigned, users and organisations alike, as on the platform
     /// (the SDK's own tests assign an organisation); a name that is no account is refused.
     static func assignee(_ db: Database, _ username: String?) throws -> String? {
@@ -191,13 +189,17 @@ enum SampleWriter {
         return row
     }
 
-    /// One row per key, the value rendered as metadata filters compare it.
+    /// One row per key, the value rendered as metadata filters compare it. A key or value
+    /// holding a NUL gets no row: SQLite would cut it short and a filter on the shorter
+    /// text would find it (the metadata itself is stored whole, as JSON).
     static func insertMetadata(_ db: Database, sampleID: Int64, metadata: JSONObject) throws {
         guard !metadata.isEmpty else { return }
         let statement = try db.cachedStatement(
             sql: "INSERT INTO sample_metadata (sample_id, meta_key, meta_value) VALUES (?, ?, ?)")
         for (key, value) in metadata {
-            try statement.execute(arguments: [sampleID, NameForm.nfc(key), NameForm.nfc(value.displayString)])
+            let text = value.displayString
+            if key.unicodeScalars.contains("\0") || text.unicodeScalars.contains("\0") { continue }
+            try statement.execute(arguments: [sampleID, NameForm.nfc(key), NameForm.nfc(text)])
         }
     }
 }
