@@ -137,10 +137,11 @@ struct JSONBodyCheckTests {
 
     @Test("brackets and escapes inside strings are text, not structure")
     func stringsAreText() {
-        #expect(inspect(#"{"a": "[[[[{{{{", "b": "\\u0000", "c": "\"\u0001"}"#) == nil)
-        #expect(inspect(#"{"a": "x\u0000"}"#) == .nulCharacter(field: "a"))
+        #expect(inspect(#"{"a": "[[[[{{{{", "description": "\\u0000", "c": "\"\u0001"}"#) == nil)
+        #expect(inspect(#"{"description": "x\u0000"}"#) == .nulCharacter(field: "description"))
         #expect(inspect(#"{"a": {"k\u0000": "v\u0000"}}"#) == nil, "nested values are stored as JSON, whole")
         #expect(inspect(#"[{"name": "a\u0000"}]"#) == .nulCharacter(field: "name"))
+        #expect(inspect(#"{"type": "a\u0000", "Weird": "b\u0000"}"#) == nil, "fields that are none of ours are ignored")
     }
 
     @Test("two forms of one key in one object are found, escaped or not; the same key twice or in two objects is not")

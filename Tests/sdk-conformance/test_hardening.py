@@ -170,3 +170,33 @@ def test_serve_warns_about_a_workspace_others_can_read(fresh_workspace):
         warnings = f.read()
     assert f"chmod 700 {fresh_workspace}" in warnings
     assert f"chmod 600 {os.path.join(fresh_workspace, 'workspace.sqlite')}" in warnings
+
+
+# Item 11: a key file or config file others can read is warned about, naming the fix.
+
+def test_browser_warns_about_readable_key_files(server, keys, tmp_path):
+    import subprocess
+
+    from conftest import BIN
+
+    key_file = tmp_path / "key"
+    key_file.write_text(keys["jane"] + "\n")
+    key_file.chmod(0o644)
+    config_home = tmp_path / "config"
+    (config_home / "segments-tui").mkdir(parents=True)
+    config = config_home / "segments-tui" / "config"
+    config.write_text(f"api_key = {keys['jane']}\napi_url = {server.url}/\n")
+    config.chmod(0o640)
+    env = dict(os.environ, XDG_CONFIG_HOME=str(config_home), XDG_STATE_HOME=str(tmp_path / "state"))
+    env.pop("SEGMENTS_API_KEY", None)
+    for args, named in ((["--api-key-file", str(key_file), "--api-url", server.url + "/"], key_file), ([], config)):
+        done = subprocess.run([BIN, *args, "--headless", "--size", "100x30", "--keys", ""],
+                              capture_output=True, text=True, timeout=120, env=env)
+        assert done.returncode == 0, done.stderr
+        assert f"chmod 600 {named}" in done.stderr, done.stderr
+        assert keys["jane"] not in done.stderr
+    key_file.chmod(0o600)
+    config.chmod(0o600)
+    quiet = subprocess.run([BIN, "--api-key-file", str(key_file), "--api-url", server.url + "/", "--headless",
+                            "--size", "100x30", "--keys", ""], capture_output=True, text=True, timeout=120, env=env)
+    assert "chmod" not in quiet.stderr

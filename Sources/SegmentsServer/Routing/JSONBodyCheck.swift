@@ -33,6 +33,11 @@ enum JSONBodyCheck {
         }
     }
 
+    /// The request fields stored as text columns (names, free text, account names), in any request body.
+    static let textFields: Set<String> = [
+        "name", "description", "readme", "user", "owner", "filename", "assigned_labeler", "assigned_reviewer",
+    ]
+
     private enum Container { case object, array }
 
     /// The first problem found, or nil. Malformed JSON is left to the decoder.
@@ -63,9 +68,9 @@ enum JSONBodyCheck {
                         field = fieldName(Array(data[start..<end]))
                     }
                 }
-                // Only a field's own text goes into a text column; nested values are stored as JSON, escaped.
-                // Keys that are none of ours (not snake_case) are ignored by the decoder, and so is their text.
-                if hasNUL, !isKey, stack.count == fieldLevel, field != "non_field_errors" {
+                // Only these fields' own text goes into text columns; nested values are stored as JSON,
+                // escaped, and fields that are none of ours are ignored by the decoder.
+                if hasNUL, !isKey, stack.count == fieldLevel, textFields.contains(field) {
                     return .nulCharacter(field: field)
                 }
                 index = data.index(after: end)
