@@ -111,8 +111,9 @@ extension SegmentsStore {
 
     /// Deletes those of the uuids that are samples of this dataset; others are skipped.
     public func deleteSamples(_ datasetIdentifier: String, uuids: [String]) async throws -> Int {
-        // None left (all malformed, as the server filters them) deletes nothing, once access is checked.
-        guard uuids.count <= 1000 else { throw SegmentsError.validation("Give between 1 and 1000 sample uuids.") }
+        guard !uuids.isEmpty, uuids.count <= 1000 else {
+            throw SegmentsError.validation("Give between 1 and 1000 sample uuids.")
+        }
         let canonical = uuids.compactMap { try? Validate.uuid($0) }
         return try await write { db in
             let access = try dataset(db, datasetIdentifier, for: .manageSamples)
