@@ -6,11 +6,15 @@ enum OpenAPIDocument {
     static let json: Data = JSONCoding.object(document)
 
     static var document: [String: JSONValue] {
+        // The routes say which operations exist, at which method and path, and who may call them;
+        // OpenAPIOperations adds what they take and answer. A route without that is left out,
+        // which OpenAPITests refuses.
         var paths: [String: JSONValue] = [:]
-        for operation in OpenAPIOperations.all {
-            var item = paths[operation.path]?.objectValue ?? [:]
-            item[operation.method.rawValue.lowercased()] = .object(render(operation))
-            paths[operation.path] = .object(item)
+        for route in Routes.all {
+            guard let operation = OpenAPIOperations.byID[route.operationID] else { continue }
+            var item = paths[route.pattern.text]?.objectValue ?? [:]
+            item[route.method.rawValue.lowercased()] = .object(render(operation, route: route))
+            paths[route.pattern.text] = .object(item)
         }
         return [
             "openapi": "3.1.0",
@@ -40,13 +44,14 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func render(_ operation: DocumentedOperation) -> [String: JSONValue] {
+    private static func render(_ operation: DocumentedOperation, route: Route) -> [String: JSONValue] {
+        let requiresAPIKey = route.access == .apiKey
         var result: [String: JSONValue] = [
             "operationId": .string(operation.operationID),
             "summary": .string(operation.summary),
         ]
-        result["security"] = operation.requiresAPIKey ? [["APIKey": []]] : []
-        var parameters: [JSONValue] = RoutePattern(operation.path).parameterNames.map { name in
+        result["security"] = requiresAPIKey ? [["APIKey": []]] : []
+        var parameters: [JSONValue] = route.pattern.parameterNames.map { name in
             ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
         }
         parameters += operation.query.map { name in
@@ -69,7 +74,7 @@ enum OpenAPIDocument {
         func errorResponse(_ text: String, schema: String = "Error") -> JSONValue {
             ["description": .string(text), "content": ["application/json": ["schema": schemaReference(schema)]]]
         }
-        if operation.requiresAPIKey {
+        if requiresAPIKey {
             responses["401"] = errorResponse("Missing or invalid API key.")
             responses["403"] = errorResponse("Not allowed for this user.")
             responses["429"] = errorResponse("Throttled; see Retry-After.")
