@@ -28,6 +28,22 @@ struct PrivateFilesTests {
         #expect(fixture.workspace.permissionWarnings().isEmpty)
     }
 
+    @Test("jobs writing into one new folder at once all succeed (none trips over the other's mkdir)")
+    func concurrentWritesIntoANewFolder() async throws {
+        let fixture = try Fixture(releaseDelay: .milliseconds(50))
+        try await fixture.dataset()
+        let store = fixture.jane
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<8 {
+                group.addTask { _ = try await store.addRelease("jane/cars", name: "v\(index)") }
+            }
+            try await group.waitForAll()
+        }
+        await fixture.workspace.waitForReleaseJobs()
+        let releases = try await fixture.jane.getReleases("jane/cars")
+        #expect(releases.count == 8 && releases.allSatisfy { $0.status == .succeeded }, "\(releases.map(\.statusInfo))")
+    }
+
     @Test("a workspace others can read is reported, naming each path and the chmod that fixes it")
     func widerModesAreReported() throws {
         let fixture = try Fixture()

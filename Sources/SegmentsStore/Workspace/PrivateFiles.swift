@@ -6,8 +6,20 @@ public enum PrivateFiles {
     /// Creates `folder` (and missing parents) with mode 0700. An existing folder keeps its mode;
     /// `Workspace.permissionWarnings()` reports it when it is wider.
     static func createFolder(_ folder: URL) throws {
-        try FileManager.default.createDirectory(
-            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Foundation on Linux answers "file exists" for an existing folder when attributes are given.
+        if isFolder(folder) { return }
+        do {
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            // Made meanwhile by another job writing beside us: what was wanted exists.
+            guard isFolder(folder) else { throw error }
+        }
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Creates an empty file with mode 0600 if there is none: open(2) sets the mode, so it is never wider.
