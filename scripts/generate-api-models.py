@@ -4,8 +4,8 @@
 The wire models of the Segments.ai API are many structs whose Codable code is
 all alike: exact wire names, required / optional / required-but-nullable
 fields, and unknown fields kept for a lossless round trip. Writing that by
-hand invites typos in wire names; the tables here mirror section 4-6 of
-shared/reference/segments-http-api.md line for line. Edit a table, run
+hand invites typos in wire names; the tables here mirror sections 4-6 of
+the Segments.ai HTTP API reference line for line. Edit a table, run
 `python3 scripts/generate-api-models.py`, commit both.
 """
 import os

@@ -14,6 +14,16 @@ public enum SampleSort: String, Codable, Hashable, Sendable, CaseIterable {
     case groundTruthLabelUpdatedAt = "gt_label__updated_at"
     case updatedAt = "updated_at"
 
+    /// A sort field as sent on the wire: the raw values, and `created`, which the
+    /// SDK documents for `get_samples` (and its own tests send) for `created_at`.
+    public init?(wireName: String) {
+        if wireName == "created" {
+            self = .createdAt
+        } else {
+            self.init(rawValue: wireName)
+        }
+    }
+
     public var title: String {
         switch self {
         case .name: "name"
@@ -95,17 +105,20 @@ public struct SampleQuery: Hashable, Sendable {
         return items
     }
 
-    /// Reads a query string the way a server must (reference 3.4): raw values,
-    /// unknown sort fields refused, page and per_page checked.
+    /// Reads a query string the way the platform does (reference 3.4): raw values;
+    /// what it tolerates falls back rather than failing (a non-numeric or
+    /// non-positive `per_page` → the default, an unknown sort → by name, a filter
+    /// without `:` → ignored); a non-numeric page is "Invalid page.".
     public init(parameters: [String: String]) throws {
         self.init()
-        perPage = try Pagination.parseInt(parameters["per_page"], name: "per_page", default: 1000)
+        perPage = Pagination.parsePerPage(parameters["per_page"])
         page = try Pagination.parseInt(parameters["page"], name: "page", default: 1)
         labelset = parameters["labelset"].flatMap { $0.isEmpty ? nil : $0 }
-        includeFullLabel = ["1", "true", "True"].contains(parameters["include_full_label"] ?? "")
+        // Without a labelset there is no label to include: ignored (the SDK refuses it before sending).
+        includeFullLabel = labelset != nil && ["1", "true", "True"].contains(parameters["include_full_label"] ?? "")
         name = parameters["name__contains"].flatMap { $0.isEmpty ? nil : $0 }
         if let filters = parameters["filters"], !filters.isEmpty {
-            metadata = try filters.split(separator: ",").map { try MetadataFilter(parsing: String($0)) }
+            metadata = filters.split(separator: ",").compactMap { try? MetadataFilter(parsing: String($0)) }
         }
         if let statuses = parameters["label_status"], !statuses.isEmpty {
             labelStatuses = try statuses.split(separator: ",").map { raw in
@@ -118,11 +131,10 @@ public struct SampleQuery: Hashable, Sendable {
         if let sortText = parameters["sort"], !sortText.isEmpty {
             let descending = sortText.hasPrefix("-")
             let field = descending ? String(sortText.dropFirst()) : sortText
-            guard let sort = SampleSort(rawValue: field) else {
-                throw SegmentsError.validation("\"\(field)\" is not a field samples can be sorted by.")
+            if let sort = SampleSort(wireName: field) {
+                self.sort = sort
+                direction = descending ? .descending : .ascending
             }
-            self.sort = sort
-            direction = descending ? .descending : .ascending
         }
     }
 }
@@ -163,15 +175,13 @@ public struct WorkunitQuery: Hashable, Sendable {
 
     public init(parameters: [String: String]) throws {
         self.init()
-        perPage = try Pagination.parseInt(parameters["per_page"], name: "per_page", default: 1000)
+        perPage = Pagination.parsePerPage(parameters["per_page"])
         page = try Pagination.parseInt(parameters["page"], name: "page", default: 1)
+        // Workunits sort by creation only; any other field keeps the default order, as the platform does.
         if let sortText = parameters["sort"], !sortText.isEmpty {
             let descending = sortText.hasPrefix("-")
             let field = descending ? String(sortText.dropFirst()) : sortText
-            guard field == "created_at" else {
-                throw SegmentsError.validation("\"\(field)\" is not a field workunits can be sorted by.")
-            }
-            direction = descending ? .descending : .ascending
+            if field == "created_at" || field == "created" { direction = descending ? .descending : .ascending }
         }
         start = parameters["start"].flatMap { $0.isEmpty ? nil : $0 }
         end = parameters["end"].flatMap { $0.isEmpty ? nil : $0 }
@@ -191,6 +201,12 @@ public enum Pagination {
         let offset = (page - 1) * perPage
         if page > 1 && offset >= total { throw SegmentsError.notFound("Invalid page.") }
         return offset
+    }
+
+    /// `per_page` as DRF reads it: a positive integer, anything else means the default page size.
+    public static func parsePerPage(_ text: String?) -> Int {
+        guard let text, let value = Int(text), value >= 1 else { return maximumPerPage }
+        return value
     }
 
     static func parseInt(_ text: String?, name: String, default defaultValue: Int) throws -> Int {

@@ -22,7 +22,7 @@ struct APIHandler: Sendable {
         var username: String?
         let response: APIResponse
         do {
-            response = try await process(request, username: &username)
+            response = try await process(request, remoteAddress: context.remoteAddress, username: &username)
         } catch {
             response = ErrorMapping.response(for: error)
         }
@@ -37,7 +37,7 @@ struct APIHandler: Sendable {
         return hummingbirdResponse
     }
 
-    private func process(_ request: Request, username: inout String?) async throws -> APIResponse {
+    private func process(_ request: Request, remoteAddress: String, username: inout String?) async throws -> APIResponse {
         guard let path = PathSegments.split(request.uri.path) else { return .detail(ErrorMapping.notFound, status: 404) }
         let route: Route
         let parameters: [String: String]
@@ -58,13 +58,15 @@ struct APIHandler: Sendable {
             case .malformed:
                 return .detail(ErrorMapping.invalidKey, status: 401)
             case .key(let key):
-                // Counted before the key is checked, so a flood of wrong keys is throttled too.
-                if let rateLimiter, case .limited(let retryAfter) = rateLimiter.check(key: key) {
+                let user = try await workspace.authenticate(apiKey: key)
+                // A valid key counts against its user; unknown keys against the client's address, so a
+                // flood of wrong keys is throttled too without growing the table per key.
+                if let rateLimiter,
+                    case .limited(let retryAfter) = rateLimiter.check(user.map { .user($0) } ?? .address(remoteAddress))
+                {
                     return ErrorMapping.throttled(retryAfter: retryAfter)
                 }
-                guard let user = try await workspace.authenticate(apiKey: key) else {
-                    return .detail(ErrorMapping.invalidKey, status: 401)
-                }
+                guard let user else { return .detail(ErrorMapping.invalidKey, status: 401) }
                 username = user
             }
         }

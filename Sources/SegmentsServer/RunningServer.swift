@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import SegmentsStore
 import ServiceLifecycle
@@ -26,7 +28,7 @@ public actor RunningServer {
         let origin = LockedValue("http://\(configuration.host):\(configuration.port)")
         let handler = APIHandler(
             workspace: workspace, configuration: configuration, table: RouteTable(routes: Routes.all),
-            rateLimiter: configuration.rateLimit.map(RateLimiter.init(limit:)),
+            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
             accessLog: try AccessLog(destination: configuration.accessLog), fallbackOrigin: origin)
 
         var logger = Logger(label: "segments-tui.server")
@@ -36,7 +38,17 @@ public actor RunningServer {
             responder: CallbackResponder<ServerRequestContext> { request, context in
                 await handler.respond(to: request, context: context)
             },
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            server: HTTPServerBuilder { responder in
+                GuardedHTTP1Channel(
+                    inner: HTTP1Channel(
+                        responder: responder, configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+                    headerTimeout: TimeAmount(configuration.headerTimeout))
+            },
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                availableConnectionsDelegate: MaximumAvailableConnections(
+                    configuration.maxConnections ?? DescriptorLimit.connectionCap(forLimit: DescriptorLimit.current()),
+                    logger: logger)),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? configuration.port)) },
             logger: logger)
         // Signals are the caller's business (`serve` handles SIGINT/SIGTERM); tests run many servers per process.

@@ -33,10 +33,19 @@ public struct ServerConfiguration: Sendable {
     /// Requests per window per API key; nil means unlimited.
     public var rateLimit: RateLimit? = nil
     public var accessLog: AccessLogDestination = .none
+    /// Time a connection gets to send a complete request head, from when it opens
+    /// and from the first byte of each later request.
+    public var headerTimeout: Duration = .seconds(10)
+    /// Time a connection may sit without a request before it is closed (keep-alive included).
+    public var idleTimeout: Duration = .seconds(60)
+    /// Connections held open at most; further ones wait in the listen backlog.
+    /// Nil: what the descriptor limit leaves after `DescriptorLimit.reserved`.
+    public var maxConnections: Int? = nil
 
     public init(
         host: String = "127.0.0.1", port: Int = 8321, publicURL: String? = nil, maxBodyBytes: Int = 64 << 20,
-        rateLimit: RateLimit? = nil, accessLog: AccessLogDestination = .none
+        rateLimit: RateLimit? = nil, accessLog: AccessLogDestination = .none,
+        headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60), maxConnections: Int? = nil
     ) {
         self.host = host
         self.port = port
@@ -44,5 +53,8 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.rateLimit = rateLimit
         self.accessLog = accessLog
+        self.headerTimeout = headerTimeout
+        self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
     }
 }

@@ -110,17 +110,26 @@ struct BrowseCommand: AsyncParsableCommand {
     /// The service to browse: the HTTP client when a key is configured, else the workspace.
     private func connect(environment: [String: String], config: ConfigFile, logger: Logger) async throws -> Connection {
         var key = environment["SEGMENTS_API_KEY"].flatMap { $0.isEmpty ? nil : $0 } ?? config.values["api_key"]
+        // Files holding a key that others can read: warned about as ssh does, and used all the same.
+        var secretFiles: [URL] = []
+        if config.values["api_key"] != nil, let url = config.url { secretFiles.append(url) }
         if let apiKeyFile {
             guard let text = try? String(contentsOfFile: apiKeyFile, encoding: .utf8) else {
                 throw ValidationError("Cannot read the API key file \(apiKeyFile).")
             }
             key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            secretFiles.append(URL(fileURLWithPath: apiKeyFile))
+        }
+        let warnings = secretFiles.compactMap { PrivateFiles.warning(for: $0, holds: "an API key") }
+        for warning in warnings {
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+            logger.warning("\(warning)")
         }
         if let key, !key.isEmpty {
             let url = apiUrl ?? environment["SEGMENTS_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.values["api_url"]
                 ?? SegmentsClientConfiguration.defaultBaseURL
             let client = try SegmentsClient(configuration: SegmentsClientConfiguration(apiKey: key, baseURL: url), logger: logger)
-            return Connection(service: client, description: url, notice: nil) {
+            return Connection(service: client, description: url, notice: warnings.first) {
                 try? await client.shutdown()
             }
         }

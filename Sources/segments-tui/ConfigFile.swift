@@ -11,6 +11,8 @@ struct ConfigFile {
     var values: [String: String] = [:]
     /// Where it was read from, for messages.
     var source = "the config file"
+    /// Where the values came from; nil when there was no file.
+    var url: URL?
     /// Lines that cannot be used, each a sentence naming the line and the fix.
     var errors: [String] = []
     var warnings: [String] = []
@@ -29,7 +31,9 @@ struct ConfigFile {
     static func load(environment: [String: String]) -> ConfigFile {
         let url = url(environment: environment)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return ConfigFile() }
-        return ConfigFile(parsing: text, source: url.path)
+        var file = ConfigFile(parsing: text, source: url.path)
+        file.url = url
+        return file
     }
 
     init(values: [String: String] = [:]) {

@@ -45,9 +45,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-access-log"), help: "Do not write an access log.")
     var noAccessLog = false
 
+    @Option(name: .customLong("header-timeout"), help: "Seconds a connection gets to send a complete request head.")
+    var headerTimeout = 10
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may sit without a request (keep-alive included).")
+    var idleTimeout = 60
+
+    @Option(
+        name: .customLong("max-connections"),
+        help: "Connections held open at most (default: the open-file limit less \(DescriptorLimit.reserved)).")
+    var maxConnections: Int?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard maxBodyMB >= 1 else { throw ValidationError("--max-body-mb must be at least 1.") }
+        guard headerTimeout >= 1, idleTimeout >= 1 else {
+            throw ValidationError("--header-timeout and --idle-timeout must be at least 1 second.")
+        }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be at least 1.") }
         guard rateLimit >= 0, rateWindow >= 1 else {
             throw ValidationError("--rate-limit must be 0 or more and --rate-window at least 1.")
         }
@@ -60,11 +75,20 @@ struct ServeCommand: AsyncParsableCommand {
         let folder = path.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Workspace.defaultFolder()
         let workspace = try Workspace(folder: folder)
         if try workspace.isEmpty { try createOwner(in: workspace) }
+        // Like ssh with a readable key: say so, name the file and the fix, and go on.
+        for warning in workspace.permissionWarnings() {
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
 
+        // Each connection holds a descriptor: take what the hard limit allows, and never accept more than fit.
+        let descriptors = DescriptorLimit.raiseSoftLimitToHard()
+        let connectionCap = min(
+            maxConnections ?? Int.max, DescriptorLimit.connectionCap(forLimit: descriptors))
         let configuration = ServerConfiguration(
             host: host, port: port, publicURL: publicURL, maxBodyBytes: maxBodyMB << 20,
             rateLimit: rateLimit == 0 ? nil : RateLimit(requests: rateLimit, per: .seconds(rateWindow)),
-            accessLog: noAccessLog ? .none : accessLog == "-" ? .stderr : .file(URL(fileURLWithPath: accessLog)))
+            accessLog: noAccessLog ? .none : accessLog == "-" ? .stderr : .file(URL(fileURLWithPath: accessLog)),
+            headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout), maxConnections: connectionCap)
         let shutdown = await ShutdownSignal.trap()
         let server: RunningServer
         do {

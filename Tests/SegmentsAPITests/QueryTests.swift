@@ -41,18 +41,36 @@ struct QueryTests {
         #expect(parsed.direction == .descending)
     }
 
-    @Test("bad sample queries are refused with a clear error")
-    func badSampleQueries() {
-        #expect(throws: SegmentsError.validation("\"colour\" is not a field samples can be sorted by.")) {
-            try SampleQuery(parameters: ["sort": "colour"])
-        }
+    @Test("what the platform tolerates falls back: odd per_page, unknown sort, filters without a colon")
+    func tolerantSampleQueries() throws {
+        let unknownSort = try SampleQuery(parameters: ["sort": "-colour"])
+        #expect(unknownSort.sort == .name && unknownSort.direction == .ascending)
+        #expect(try SampleQuery(parameters: ["per_page": "many"]).perPage == 1000)
+        #expect(try SampleQuery(parameters: ["per_page": "0"]).perPage == 1000)
+        #expect(try SampleQuery(parameters: ["filters": "city,weather:sunny"]).metadata == [MetadataFilter(key: "weather", value: "sunny")])
         #expect(throws: SegmentsError.validation("\"labeled\" is not a valid label status.")) {
             try SampleQuery(parameters: ["label_status": "labeled"])
         }
-        #expect(throws: SegmentsError.validation("Metadata filter \"city\" is not of the form key:value.")) {
-            try SampleQuery(parameters: ["filters": "city"])
-        }
         #expect(throws: SegmentsError.notFound("Invalid page.")) { try SampleQuery(parameters: ["page": "two"]) }
+        #expect(try WorkunitQuery(parameters: ["sort": "priority", "per_page": "x"]).direction == .descending)
+    }
+
+    @Test("every sort value the SDK documents is accepted, `created` as `created_at`")
+    func documentedSortValues() throws {
+        let rows = try SDKOperationTable.rows(of: "literals.tsv")
+        let documented = try #require(rows.first { $0[0] == "get_samples" && $0[1] == "sort" })[2].split(separator: " ")
+        #expect(documented.count == 5)
+        for value in documented {
+            let ascending = try SampleQuery(parameters: ["sort": String(value)])
+            let descending = try SampleQuery(parameters: ["sort": "-" + value])
+            #expect(SampleSort(wireName: String(value)) != nil, "\(value)")
+            #expect(descending.direction == .descending && descending.sort == ascending.sort, "\(value)")
+        }
+        #expect(try SampleQuery(parameters: ["sort": "-created"]).sort == .createdAt)
+        let workunitSorts = try #require(rows.first { $0[0] == "get_workunits" && $0[1] == "sort" })[2].split(separator: " ")
+        for value in workunitSorts {
+            #expect(try WorkunitQuery(parameters: ["sort": String(value)]).direction == .ascending)
+        }
     }
 
     @Test("workunit query defaults to newest first and passes start and end verbatim")

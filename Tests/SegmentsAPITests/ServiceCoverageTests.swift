@@ -3,10 +3,10 @@ import Testing
 
 @testable import SegmentsAPI
 
-/// Each operation of the SDK reference, with a call of the protocol method that
-/// stands for it. The calls are only compiled, never run: the compiler checks
-/// each method exists with the SDK's parameters, and the test checks the table
-/// against the operations listed in the seed document itself.
+/// Each operation of the SDK, with a call of the protocol method that stands
+/// for it. The calls are only compiled, never run: the compiler checks each
+/// method exists with the SDK's parameters, and the test checks this table
+/// against the SDK's operations (Tests/sdk-reference/operations.tsv).
 private let operations: [String: @Sendable (any SegmentsService) async throws -> Void] = [
     "get_user": { _ = try await $0.getUser() },
     "get_datasets": { _ = try await $0.getDatasets(user: nil, perPage: 1000, page: 1) },
@@ -52,35 +52,58 @@ private let operations: [String: @Sendable (any SegmentsService) async throws ->
     "upload_asset": { _ = try await $0.uploadAsset(Data(), filename: "label.png") },
 ]
 
-@Suite("The service protocol covers the SDK")
-struct ServiceCoverageTests {
-    /// The seed sits in the shared folder beside the checkout (as in CI).
-    static func seedOperations() throws -> Set<String> {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let seedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seed")
-        let files = try FileManager.default.contentsOfDirectory(at: seedFolder, includingPropertiesForKeys: nil)
-        var names = Set<String>()
-        let pattern = try NSRegularExpression(pattern: #"^SegmentsClient\.([a-z_]+)\("#, options: .anchorsMatchLines)
-        for file in files where file.pathExtension == "txt" {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            let range = NSRange(text.startIndex..., in: text)
-            for match in pattern.matches(in: text, range: range) {
-                if let name = Range(match.range(at: 1), in: text) { names.insert(String(text[name])) }
-            }
-        }
-        return names
+/// The SDK's operations and their parameters: a fact list kept in the repository
+/// (Tests/sdk-reference/operations.tsv), so a plain clone tests on its own.
+struct SDKOperationTable {
+    /// Operation name → parameter names, in the SDK's order.
+    let parameters: [String: [String]]
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("sdk-reference")
+
+    /// Data lines of a tab-separated table: comments (`#`) and blank lines skipped.
+    static func rows(of file: String) throws -> [[String]] {
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 
-    @Test("every operation of the SDK reference has a method, and no row is made up")
-    func everySeedOperationHasAMethod() throws {
-        let seed = try Self.seedOperations()
-        #expect(seed.count >= 35, "the seed lists the SDK's operations")
-        #expect(seed.subtracting(operations.keys).isEmpty, "missing: \(seed.subtracting(operations.keys).sorted())")
-        // Bulk delete is in SDK 1.33.0 (the HTTP reference, route 19) but not in the seed's pages.
-        let referenceOnly: Set<String> = ["delete_samples"]
-        #expect(seed.isDisjoint(with: referenceOnly))
-        #expect(Set(operations.keys) == seed.union(referenceOnly))
+    init() throws {
+        var parameters: [String: [String]] = [:]
+        for row in try Self.rows(of: "operations.tsv") {
+            guard row.count == 2 else { throw TableError.malformed(row.joined(separator: "\t")) }
+            // `role=Role.LABELER` → `role`; defaults hold no commas, so a comma split is exact.
+            parameters[row[0]] = row[1].split(separator: ",").map {
+                String($0.split(separator: "=")[0]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        self.parameters = parameters
+    }
+
+    enum TableError: Error { case malformed(String) }
+}
+
+@Suite("The service protocol covers the SDK")
+struct ServiceCoverageTests {
+    @Test("every operation of the SDK has a method, and no row is made up")
+    func everySDKOperationHasAMethod() throws {
+        let table = try SDKOperationTable()
+        let documented = Set(table.parameters.keys)
+        #expect(documented.count >= 36, "the table lists the SDK's operations")
+        #expect(documented.subtracting(operations.keys).isEmpty, "missing: \(documented.subtracting(operations.keys).sorted())")
+        #expect(Set(operations.keys).subtracting(documented).isEmpty, "made up: \(Set(operations.keys).subtracting(documented).sorted())")
+    }
+
+    @Test("the table names each operation's parameters once, as Python identifiers")
+    func tableIsWellFormed() throws {
+        let table = try SDKOperationTable()
+        for (operation, parameters) in table.parameters {
+            #expect(Set(parameters).count == parameters.count, "\(operation) repeats a parameter")
+            #expect(parameters.allSatisfy { $0.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" } }, "\(operation): \(parameters)")
+        }
+        #expect(table.parameters["get_samples"]?.contains("sort") == true)
+        #expect(table.parameters["add_dataset"]?.first == "name")
+        #expect(table.parameters["get_label"] == ["sample_uuid", "labelset"])
     }
 }
 

@@ -80,4 +80,14 @@ struct LimitsHTTPTests {
         #expect((1...60).contains(retryAfter))
         #expect(try await server.get("/user", key: server.bobKey).status == 200)
     }
+
+    @Test("made-up keys are counted per address: a flood of them is throttled, valid keys pass")
+    func unknownKeysAreCountedPerAddress() async throws {
+        let server = try await TestServer.start { $0.rateLimit = RateLimit(requests: 5, per: .seconds(60)) }
+        defer { Task { await server.stop() } }
+        var statuses: [Int] = []
+        for index in 0..<8 { statuses.append(try await server.get("/user", key: "made-up-key-\(index)").status) }
+        #expect(statuses == [401, 401, 401, 401, 401, 429, 429, 429])
+        #expect(try await server.get("/user", key: server.janeKey).status == 200)
+    }
 }

@@ -53,15 +53,39 @@ struct MiddlewareTests {
         }
     }
 
-    @Test("the rate limiter counts per key and says when to come back")
+    @Test("the rate limiter counts per user and says when to come back")
     func rateLimiter() {
         let limiter = RateLimiter(limit: RateLimit(requests: 2, per: .seconds(10)))
         let start = ContinuousClock.now
-        #expect(limiter.check(key: "a", now: start) == .allowed)
-        #expect(limiter.check(key: "a", now: start) == .allowed)
-        #expect(limiter.check(key: "a", now: start + .seconds(1)) == .limited(retryAfter: 9))
-        #expect(limiter.check(key: "b", now: start + .seconds(1)) == .allowed)
-        #expect(limiter.check(key: "a", now: start + .seconds(10)) == .allowed)
+        #expect(limiter.check(.user("a"), now: start) == .allowed)
+        #expect(limiter.check(.user("a"), now: start) == .allowed)
+        #expect(limiter.check(.user("a"), now: start + .seconds(1)) == .limited(retryAfter: 9))
+        #expect(limiter.check(.user("b"), now: start + .seconds(1)) == .allowed)
+        #expect(limiter.check(.user("a"), now: start + .seconds(10)) == .allowed)
+    }
+
+    @Test("the limiter's table stays bounded under a flood of addresses, and a full table does not slow it")
+    func rateLimiterIsBounded() {
+        let limiter = RateLimiter(limit: RateLimit(requests: 5, per: .seconds(60)), maximumClients: 1000)
+        let start = ContinuousClock.now
+        #expect(limiter.check(.user("jane"), now: start) == .allowed)
+        let clock = ContinuousClock()
+        let firstHalf = clock.measure {
+            for index in 0..<20_000 { _ = limiter.check(.address("10.0.\(index / 256).\(index % 256)"), now: start) }
+        }
+        #expect(limiter.entryCount <= 1001)
+        // The overflow shares one counter: addresses past the bound are throttled together.
+        #expect(limiter.check(.address("10.200.0.1"), now: start) != .allowed)
+        // A known user is counted on its own and passes.
+        #expect(limiter.check(.user("jane"), now: start) == .allowed)
+        let secondHalf = clock.measure {
+            for index in 20_000..<40_000 { _ = limiter.check(.address("10.1.\(index / 256).\(index % 256)"), now: start) }
+        }
+        // No scan of the table per request: the second 20,000 (table full) cost about what the first did.
+        #expect(secondHalf < firstHalf * 4 + .milliseconds(50), "\(firstHalf) then \(secondHalf)")
+        // The next window starts empty.
+        #expect(limiter.check(.address("10.0.0.1"), now: start + .seconds(60)) == .allowed)
+        #expect(limiter.entryCount == 1)
     }
 
     @Test("gzip bodies inflate; bombs stop at the limit; unknown codings are refused")

@@ -162,7 +162,31 @@ struct DatasetTests {
         } == .notFound("Not found."))
         // The organisation's admin owns its datasets.
         #expect(try await fixture.jane.getDataset("acme/shared").role == "admin")
-        #expect(try await fixture.store("carol").getDatasets().map(\.fullName) == ["acme/shared"])
+        // Membership alone opens only the organisation's public datasets (below).
+        #expect(try await fixture.store("carol").getDatasets().isEmpty)
         try await fixture.jane.deleteDataset("acme/shared")
+    }
+
+    @Test("a private organisation dataset is for its creator, its collaborators and the organisation's admins")
+    func organizationPrivateDatasets() async throws {
+        let fixture = try Fixture()
+        _ = try fixture.workspace.createOrganization(name: "acme", owner: "jane")
+        try fixture.workspace.addOrganizationMember(organization: "acme", username: "bob", role: .manager)
+        try fixture.workspace.addOrganizationMember(organization: "acme", username: "carol", role: .manager)
+        try fixture.workspace.addOrganizationMember(organization: "acme", username: "dave", role: .admin)
+        _ = try await fixture.store("bob").addDataset(NewDataset(name: "secret", organization: "acme"))
+        _ = try await fixture.store("bob").addDataset(NewDataset(name: "open", isPublic: true, organization: "acme"))
+        // carol may create datasets in acme, yet bob's private one answers 404 and is not listed.
+        #expect(await error { try await fixture.store("carol").getDataset("acme/secret") } == .notFound("Not found."))
+        #expect(try await fixture.store("carol").getDatasets().map(\.fullName) == ["acme/open"])
+        #expect(try await fixture.store("carol").getDataset("acme/open").role == "manager")
+        #expect(try await fixture.store("carol").getDatasets(user: "acme").map(\.fullName) == ["acme/open"])
+        // Its creator, the organisation's admins and owner see it.
+        #expect(try await fixture.store("bob").getDataset("acme/secret").role == "manager")
+        #expect(try await fixture.store("dave").getDataset("acme/secret").role == "admin")
+        #expect(try await fixture.jane.getDatasets(user: "acme").map(\.fullName) == ["acme/open", "acme/secret"])
+        // A collaborator role opens it.
+        _ = try await fixture.store("dave").addDatasetCollaborator("acme/secret", username: "carol", role: .reviewer)
+        #expect(try await fixture.store("carol").getDataset("acme/secret").role == "reviewer")
     }
 }

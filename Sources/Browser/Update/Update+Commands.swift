@@ -25,16 +25,7 @@ extension AppState {
             }
             overlay = .prompt(PromptState(kind: .filter, text: text))
         case .refresh:
-            message = nil
-            if focus == .datasets || dataset == nil {
-                datasets.error = nil
-                return [start(.datasets, .datasets)]
-            }
-            if let detail = dataset?.detail, !detail.uuid.isEmpty {
-                return openDetail(uuid: detail.uuid, source: detail.source, sample: detail.sample)
-            }
-            if dataset?.tab == .releases { restartReleaseWatch() }
-            return loadTab(force: true)
+            return refreshOrRetry()
         case .switchPane:
             guard dataset != nil else { return [] }
             focus = focus == .datasets ? .content : .datasets

@@ -1,9 +1,15 @@
 import Foundation
 import Synchronization
 
-/// A fixed-window request counter per API key. Keys are held as `Hasher` values
-/// (seeded per process), so the limiter never keeps key text around.
-/// The whole state is a dictionary behind a mutex: one increment per request.
+/// Fixed-window request counters. A valid key is counted per user; requests
+/// with an unknown key are counted per client address, so a flood of made-up
+/// keys costs one entry per address, not one per key (issue 16, item 3).
+///
+/// All counters share one window: when it ends the whole table is dropped at
+/// once, so expiry costs nothing per request and no request ever scans the
+/// table. The table holds at most `maximumClients` entries; addresses beyond
+/// that share one overflow counter (they only ever present unknown keys, so
+/// throttling them together harms no valid user).
 final class RateLimiter: Sendable {
     enum Decision: Equatable, Sendable {
         case allowed
@@ -11,37 +17,56 @@ final class RateLimiter: Sendable {
         case limited(retryAfter: Int)
     }
 
-    private struct Window {
+    enum Client: Hashable, Sendable {
+        /// An authenticated user.
+        case user(String)
+        /// Whoever presents unknown keys from this address.
+        case address(String)
+        /// Addresses that found the table full.
+        case overflow
+    }
+
+    private struct Table {
         var start: ContinuousClock.Instant
-        var count: Int
+        var counts: [Client: Int] = [:]
     }
 
     private let limit: RateLimit
-    private let windows = Mutex<[Int: Window]>([:])
+    let maximumClients: Int
+    private let table: Mutex<Table>
     private let clock = ContinuousClock()
 
-    init(limit: RateLimit) {
+    init(limit: RateLimit, maximumClients: Int = 10_000) {
         self.limit = limit
+        self.maximumClients = maximumClients
+        table = Mutex(Table(start: clock.now))
     }
 
-    func check(key: String, now: ContinuousClock.Instant? = nil) -> Decision {
+    func check(_ client: Client, now: ContinuousClock.Instant? = nil) -> Decision {
         let now = now ?? clock.now
-        let id = key.hashValue
         let limit = limit
-        let window = windows.withLock { windows -> Window in
-            if windows.count > 10_000 {
-                // Keeps memory bounded when many different (e.g. invalid) keys are tried.
-                windows = windows.filter { now - $0.value.start < limit.window }
+        let maximumClients = maximumClients
+        let (count, windowStart, expired) = table.withLock {
+            table -> (Int, ContinuousClock.Instant, [Client: Int]) in
+            var expired: [Client: Int] = [:]
+            if now - table.start >= limit.window {
+                expired = table.counts
+                table = Table(start: now)
             }
-            var window = windows[id] ?? Window(start: now, count: 0)
-            if now - window.start >= limit.window { window = Window(start: now, count: 0) }
-            window.count += 1
-            windows[id] = window
-            return window
+            var key = client
+            if table.counts[key] == nil, table.counts.count >= maximumClients { key = .overflow }
+            let count = (table.counts[key] ?? 0) + 1
+            table.counts[key] = count
+            return (count, table.start, expired)
         }
-        guard window.count > limit.requests else { return .allowed }
-        let remaining = limit.window - (now - window.start)
+        // The old window's table is freed here, outside the lock: its size never delays another request.
+        _ = expired
+        guard count > limit.requests else { return .allowed }
+        let remaining = limit.window - (now - windowStart)
         let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18
         return .limited(retryAfter: max(1, Int(seconds.rounded(.up))))
     }
+
+    /// Entries in the current window (for tests: it never exceeds `maximumClients` + 1).
+    var entryCount: Int { table.withLock { $0.counts.count } }
 }

@@ -21,9 +21,11 @@ extension Routes {
             },
             Route(.delete, "/datasets/{owner}/{name}/samples_bulk/", "deleteSamples") { request in
                 let body = try request.decode(DeleteSamplesRequest.self)
-                // Unknown and malformed uuids are skipped, as documented; the store only sees well-formed ones.
-                let uuids = body.uuids.filter { UUID(uuidString: $0) != nil }.map { $0.lowercased() }
-                let count = try await request.service().deleteSamples(request.dataset, uuids: uuids)
+                guard (1...1000).contains(body.uuids.count) else {
+                    throw RequestError(.invalidFields(["uuids": "Give between 1 and 1000 sample uuids."]))
+                }
+                // Unknown and malformed uuids are skipped, as documented (the store skips them).
+                let count = try await request.service().deleteSamples(request.dataset, uuids: body.uuids)
                 return try .json(DeleteSamplesResponse(deletedCount: count))
             },
             Route(.get, "/samples/{uuid}/", "getSample") { request in

@@ -14,8 +14,9 @@ func pageParameters(_ query: [String: String]) throws -> (perPage: Int, page: In
         guard let number = Int(text) else { throw SegmentsError.notFound("Invalid page.") }
         return number
     }
-    let perPage = try int("per_page", default: Pagination.maximumPerPage)
+    // A per_page that is not a positive integer means the default page size, as DRF reads it.
+    let perPage = Pagination.parsePerPage(query["per_page"])
     let page = try int("page", default: 1)
-    guard perPage >= 1, page >= 1 else { throw SegmentsError.notFound("Invalid page.") }
+    guard page >= 1 else { throw SegmentsError.notFound("Invalid page.") }
     return (min(perPage, Pagination.maximumPerPage), page)
 }

@@ -3,7 +3,7 @@
 /// The SDK inserts names verbatim and `requests` escapes only unsafe bytes, so
 /// every segment is decoded here, once. One trailing slash is dropped: each
 /// route answers with and without it (never by redirect). Empty segments in the
-/// middle (`//`) and segments that fail to decode make the path match nothing.
+/// middle (`//`), segments that fail to decode and NUL bytes make the path match nothing.
 enum PathSegments {
     static func split(_ rawPath: String) -> [String]? {
         var path = Substring(rawPath)
@@ -13,7 +13,10 @@ enum PathSegments {
         if path.isEmpty { return [] }
         var segments: [String] = []
         for raw in path.split(separator: "/", omittingEmptySubsequences: false) {
-            guard !raw.isEmpty, let decoded = percentDecode(raw) else { return nil }
+            // A NUL would end the name in SQLite (`d%00zzz` would find `d`): such a path names nothing.
+            guard !raw.isEmpty, let decoded = percentDecode(raw), !decoded.unicodeScalars.contains("\0") else {
+                return nil
+            }
             segments.append(decoded)
         }
         return segments

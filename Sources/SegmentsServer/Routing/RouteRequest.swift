@@ -41,12 +41,14 @@ struct RouteRequest: Sendable {
 
     /// The JSON body as a request type. An empty body reads as `{}` (DRF does the same),
     /// so missing required fields get field errors rather than a parse error.
+    /// Deep nesting and NUL characters are refused first (`JSONBodyCheck`).
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try Self.decode(type, from: body)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
         let data = body.isEmpty ? Data("{}".utf8) : body
+        if let finding = JSONBodyCheck.inspect(data) { throw finding.requestError }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {

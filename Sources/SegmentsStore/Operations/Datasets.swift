@@ -11,9 +11,11 @@ extension SegmentsStore {
         return try await read { db in
             let me = try actingAccount(db)
             let rows: [DatasetRow]
+            // An organisation's datasets: all of them for its admins, the public ones for other members.
             let mine = """
                 (dataset.owner_id = ? OR dataset.id IN (SELECT dataset_id FROM collaborator WHERE account_id = ?)
-                 OR dataset.owner_id IN (SELECT organization_id FROM organization_member WHERE account_id = ?))
+                 OR dataset.owner_id IN (SELECT organization_id FROM organization_member WHERE account_id = ?
+                                         AND (role = 'admin' OR dataset.is_public = 1)))
                 """
             if let user {
                 guard let owner = try AccountRow.find(db, username: user) else { throw SegmentsError.notFoundError }
@@ -58,6 +60,7 @@ extension SegmentsStore {
                     taskType: dataset.taskType.rawValue, taskAttributes: try JSONText.encode(dataset.taskAttributes),
                     metadata: try JSONText.encode(dataset.metadata), readme: dataset.readme,
                     settings: try JSONText.encode(settings), clonedFrom: nil, createdAt: now))
+            try grantCreator(db, datasetID: id, ownerID: ownerID, me: me, at: now)
             return try datasetResponse(db, self.dataset(db, id: id, for: .read))
         }
     }
@@ -137,6 +140,7 @@ extension SegmentsStore {
                     taskType: taskType.rawValue, taskAttributes: source.row.taskAttributesText,
                     metadata: source.row.metadataText, readme: source.row.readme,
                     settings: source.row.settingsText, clonedFrom: source.row.fullName, createdAt: now))
+            try grantCreator(db, datasetID: id, ownerID: ownerID, me: me, at: now)
             if cloneLabels && taskType != source.row.taskType {
                 throw SegmentsError.validation("Labels cannot be cloned into a dataset of another task type.")
             }
@@ -145,6 +149,21 @@ extension SegmentsStore {
                 cloneLabels: cloneLabels, createdAt: now)
             return try datasetResponse(db, self.dataset(db, id: id, for: .read))
         }
+    }
+
+    /// Organisation membership alone does not open a private dataset (only its
+    /// admins see them all), so whoever creates one in an organisation becomes its
+    /// collaborator with their organisation role.
+    private func grantCreator(_ db: Database, datasetID: Int64, ownerID: Int64, me: AccountRow, at now: String) throws {
+        guard ownerID != me.id,
+            let role = try String.fetchOne(
+                db, sql: "SELECT role FROM organization_member WHERE organization_id = ? AND account_id = ?",
+                arguments: [ownerID, me.id]),
+            Role(rawValue: role) != .admin
+        else { return }
+        try db.execute(
+            sql: "INSERT INTO collaborator (dataset_id, account_id, role, created_at) VALUES (?, ?, ?, ?)",
+            arguments: [datasetID, me.id, role, now])
     }
 
     /// The account that will own a new dataset: the caller, or an organisation in

@@ -20,6 +20,7 @@ extension SegmentsStore {
 
     /// Stores the release PENDING and returns at once; a background job builds it.
     public func addRelease(_ datasetIdentifier: String, name: String, description: String) async throws -> Release {
+        let name = NameForm.nfc(name)
         try Validate.releaseName(name)
         let now = Timestamp.now()
         let release = try await write { db in
@@ -47,7 +48,7 @@ extension SegmentsStore {
         guard
             let row = try ReleaseRow.fetchOne(
                 db, sql: "SELECT * FROM dataset_release WHERE dataset_id = ? AND name = ?",
-                arguments: [access.row.id, name])
+                arguments: [access.row.id, NameForm.nfc(name)])
         else { throw SegmentsError.notFoundError }
         return row
     }

@@ -15,7 +15,10 @@ extension SegmentsStore {
         }
         return try await read { db in
             let access = try dataset(db, datasetIdentifier, for: .read)
-            let labelset = try query.labelset.map { try self.labelset(db, access, name: $0) }
+            // SQLite would cut a bound text at a NUL (`a\0zzz` would find `a`); no stored text holds one.
+            if SampleListing.filtersOnNUL(query) { return [] }
+            // An unknown labelset is ignored, as the platform does: the samples come without labels.
+            let labelset = try query.labelset.flatMap { try LabelsetRow.find(db, datasetID: access.row.id, name: $0) }
             let (sql, arguments) = SampleListing.sql(
                 datasetID: access.row.id, query: query, labelset: labelset, window: window)
             let rows = try window.check(SampleRow.fetchAll(db, sql: sql, arguments: arguments))
@@ -44,13 +47,14 @@ enum SampleListing {
     {
         var sql = "SELECT sample.* FROM sample WHERE sample.dataset_id = ?"
         var arguments: StatementArguments = [datasetID]
+        // Names and metadata are stored in NFC (NameForm); so are the terms looked for.
         if let name = query.name, !name.isEmpty {
             sql += " AND instr(sample.name, ?) > 0"
-            arguments += [name]
+            arguments += [NameForm.nfc(name)]
         }
         for filter in query.metadata {
             sql += " AND sample.id IN (SELECT sample_id FROM sample_metadata WHERE meta_key = ? AND meta_value = ?)"
-            arguments += [filter.key, filter.value]
+            arguments += [NameForm.nfc(filter.key), NameForm.nfc(filter.value)]
         }
         let statuses = Array(Set(query.labelStatuses.map(\.rawValue))).sorted()
         if !statuses.isEmpty {
@@ -71,6 +75,12 @@ enum SampleListing {
         sql += " ORDER BY \(sortColumn(query.sort)) \(direction), sample.uuid \(direction) LIMIT ? OFFSET ?"
         arguments += [window.limit, window.offset]
         return (sql, arguments)
+    }
+
+    /// True when a name or metadata filter holds a NUL, which nothing stored can match.
+    static func filtersOnNUL(_ query: SampleQuery) -> Bool {
+        (query.name?.unicodeScalars.contains("\0") ?? false)
+            || query.metadata.contains { $0.key.unicodeScalars.contains("\0") || $0.value.unicodeScalars.contains("\0") }
     }
 
     static func sortColumn(_ sort: SampleSort) -> String {

@@ -19,6 +19,7 @@ extension SegmentsStore {
     }
 
     public func addSample(_ datasetIdentifier: String, _ sample: NewSample) async throws -> Sample {
+        let sample = SampleWriter.normalized(sample)
         try SampleWriter.validate(sample)
         let now = Timestamp.now()
         return try await write { db in
@@ -37,6 +38,7 @@ extension SegmentsStore {
     /// Adds the samples whose names are new; the others come back unchanged. One
     /// transaction: an invalid element means none is added.
     public func addSamples(_ datasetIdentifier: String, _ samples: [NewSample]) async throws -> [Sample] {
+        let samples = samples.map(SampleWriter.normalized)
         for sample in samples { try SampleWriter.validate(sample) }
         let now = Timestamp.now()
         return try await write { db in
@@ -60,7 +62,7 @@ extension SegmentsStore {
         let now = Timestamp.now()
         return try await write { db in
             var (sample, access) = try self.sample(db, uuid, for: .manageSamples)
-            if let name = update.name, name != sample.name {
+            if let name = update.name.map(NameForm.nfc), !NameForm.identical(name, sample.name) {
                 guard try SampleWriter.find(db, datasetID: access.row.id, name: name) == nil else {
                     throw SegmentsError.alreadyExists("A sample with this name already exists.")
                 }
@@ -142,13 +144,21 @@ enum SampleWriter {
         _ = try assignee(db, sample.assignedReviewer)
     }
 
-    /// An assignee must be an existing user.
+    /// Any account may be assigned, users and organisations alike, as on the platform
+    /// (the SDK's own tests assign an organisation); a name that is no account is refused.
     static func assignee(_ db: Database, _ username: String?) throws -> String? {
         guard let username else { return nil }
-        guard let account = try AccountRow.find(db, username: username), !account.isOrganization else {
-            throw SegmentsError.validation("There is no user \"\(username)\" to assign.")
+        guard let account = try AccountRow.find(db, username: username) else {
+            throw SegmentsError.validation("There is no account \"\(username)\" to assign.")
         }
         return account.username
+    }
+
+    /// The sample with its name in NFC, the form names are stored and compared in.
+    static func normalized(_ sample: NewSample) -> NewSample {
+        var sample = sample
+        sample.name = NameForm.nfc(sample.name)
+        return sample
     }
 
     static func find(_ db: Database, datasetID: Int64, name: String) throws -> SampleRow? {
@@ -180,13 +190,17 @@ enum SampleWriter {
         return row
     }
 
-    /// One row per key, the value rendered as metadata filters compare it.
+    /// One row per key, the value rendered as metadata filters compare it. A key or value
+    /// holding a NUL gets no row: SQLite would cut it short and a filter on the shorter
+    /// text would find it (the metadata itself is stored whole, as JSON).
     static func insertMetadata(_ db: Database, sampleID: Int64, metadata: JSONObject) throws {
         guard !metadata.isEmpty else { return }
         let statement = try db.cachedStatement(
             sql: "INSERT INTO sample_metadata (sample_id, meta_key, meta_value) VALUES (?, ?, ?)")
         for (key, value) in metadata {
-            try statement.execute(arguments: [sampleID, key, value.displayString])
+            let text = value.displayString
+            if key.unicodeScalars.contains("\0") || text.unicodeScalars.contains("\0") { continue }
+            try statement.execute(arguments: [sampleID, NameForm.nfc(key), NameForm.nfc(text)])
         }
     }
 }

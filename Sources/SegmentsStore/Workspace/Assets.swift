@@ -32,9 +32,7 @@ extension Workspace {
                 let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM asset WHERE storage_key = ?", arguments: [key]),
                 let location = storageURL(forKey: key)
             else { throw SegmentsError.notFoundError }
-            try FileManager.default.createDirectory(
-                at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try content.write(to: location, options: .atomic)
+            try PrivateFiles.write(content, to: location)
             try db.execute(
                 sql: "UPDATE asset SET uploaded = 1, content_type = COALESCE(?, content_type) WHERE uuid = ?",
                 arguments: [contentType, uuid])
@@ -186,9 +184,7 @@ extension SegmentsStore {
             try Workspace.insertAsset(db, asset, createdBy: me.username, createdAt: Timestamp.string(micros: now),
                                       uploaded: true)
             guard let location = workspace.storageURL(forKey: asset.key) else { throw SegmentsError.permissionDenied }
-            try FileManager.default.createDirectory(
-                at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try content.write(to: location, options: .atomic)
+            try PrivateFiles.write(content, to: location)
         }
         return workspace.file(for: asset, baseURL: baseURL, createdAt: now)
     }

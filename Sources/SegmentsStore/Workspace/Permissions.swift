@@ -89,8 +89,13 @@ enum Permissions {
                 arguments: [dataset.ownerID, accountID]),
             let memberLevel = AccessLevel(role: Role(rawValue: raw))
         {
-            // An organisation's admins own its datasets; other members work with their role.
-            level = memberLevel == .admin ? .owner : memberLevel
+            // An organisation's admins own its datasets. Other members work with their role on its
+            // public datasets only: a private one is for its collaborators (issue 16, item 9).
+            if memberLevel == .admin {
+                level = .owner
+            } else if dataset.isPublic {
+                level = memberLevel
+            }
         }
         if let raw = try String.fetchOne(
             db, sql: "SELECT role FROM collaborator WHERE dataset_id = ? AND account_id = ?",

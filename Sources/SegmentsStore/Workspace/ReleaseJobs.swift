@@ -32,9 +32,7 @@ extension Workspace {
             // One read transaction: the export is a consistent snapshot even while others write.
             guard let export = try await database.read({ db in try ReleaseExport.build(db, releaseUUID: releaseUUID) })
             else { return }
-            try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try export.data.write(to: file, options: .atomic)
+            try PrivateFiles.write(export.data, to: file)
             let stored = try await database.write { db in
                 try db.execute(
                     sql: """

@@ -42,7 +42,9 @@ public final class Workspace: Sendable {
     /// to date. Releases left PENDING by a process that ended are resumed.
     public init(folder: URL, options: WorkspaceOptions = .init()) throws {
         let folder = folder.standardizedFileURL
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PrivateFiles.createFolder(folder)
+        // Made 0600 before SQLite opens it: SQLite gives the WAL and shared-memory files the database's mode.
+        PrivateFiles.createFileIfMissing(folder.appendingPathComponent("workspace.sqlite"))
         self.folder = folder
         self.options = options
         var configuration = Configuration()
