@@ -21,14 +21,20 @@ public struct SegmentationMask: Hashable, Sendable {
         instanceIDs = ids
     }
 
+    /// The colour that stands for an instance id in a bitmap.
+    public static func color(forInstance id: UInt32) -> RGBColor {
+        RGBColor(red: UInt8(id & 0xFF), green: UInt8((id >> 8) & 0xFF), blue: UInt8((id >> 16) & 0xFF))
+    }
+
     /// The bitmap encoding of instance ids (what a label's PNG holds), for writers and tests.
     public static func encode(instanceIDs: [UInt32], width: Int, height: Int) -> RGBAImage? {
         guard instanceIDs.count == width * height else { return nil }
         var bytes = [UInt8](repeating: 255, count: width * height * 4)
         for (index, id) in instanceIDs.enumerated() {
-            bytes[index * 4] = UInt8(id & 0xFF)
-            bytes[index * 4 + 1] = UInt8((id >> 8) & 0xFF)
-            bytes[index * 4 + 2] = UInt8((id >> 16) & 0xFF)
+            let color = color(forInstance: id)
+            bytes[index * 4] = color.red
+            bytes[index * 4 + 1] = color.green
+            bytes[index * 4 + 2] = color.blue
         }
         return RGBAImage(width: width, height: height, bytes: bytes)
     }

@@ -27,7 +27,7 @@ enum FlowerPainter {
             let id = nextID
             nextID += 1
             Rasterizer().fillPolygon(&photo, polygon, color: color, opacity: 1)
-            Rasterizer().fillPolygon(&bitmap, polygon, color: RGBColor(packed: UInt32(id)), opacity: 1)
+            Rasterizer().fillPolygon(&bitmap, polygon, color: SegmentationMask.color(forInstance: UInt32(id)), opacity: 1)
             annotations.append(["id": .int(Int64(id)), "category_id": .int(Int64(category))])
         }
 

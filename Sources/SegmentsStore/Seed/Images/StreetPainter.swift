@@ -18,8 +18,8 @@ enum StreetPainter {
             x += width + random.int(0...30)
         }
         image.fillRect(x0: 0, y0: horizon, x1: size.width, y1: horizon + 50, color: RGBColor(packed: 0xB7B7B7))
-        image.fillGradient(y0: horizon + 50, y1: size.height, top: RGBColor(packed: 0x5A5A5A),
-                           bottom: RGBColor(packed: 0x3A3A3A))
+        image.fillGradient(y0: horizon + 50, y1: size.height, top: RGBColor(packed: 0x8A8A8A),
+                           bottom: RGBColor(packed: 0x6A6A6A))
         for dash in stride(from: 20, to: size.width, by: 160) {
             image.fillRect(x0: dash, y0: 560, x1: dash + 80, y1: 572, color: RGBColor(packed: 0xEEEEEE))
         }
@@ -58,7 +58,7 @@ enum StreetPainter {
         }
         switch category {
         case 1:  // car: body, cabin with windows, wheels
-            let paint = random.pick([0xC0392B, 0x2E86C1, 0xF4F6F7, 0x1C2833, 0x7D3C98, 0xD4AC0D].map(RGBColor.init(packed:)))
+            let paint = random.pick([0xC0392B, 0x2E86C1, 0xF4F6F7, 0x117A65, 0xC2185B, 0xD4AC0D].map(RGBColor.init(packed:)))
             image.fillRect(x0: box.x0, y0: box.y0 + h * 4 / 10, x1: box.x1, y1: box.y1 - h / 6, color: paint)
             rasterizer.fillPolygon(&image, [p(0.2, 0.42), p(0.3, 0.05), p(0.72, 0.05), p(0.85, 0.42)], color: paint, opacity: 1)
             rasterizer.fillPolygon(&image, [p(0.27, 0.38), p(0.34, 0.11), p(0.49, 0.11), p(0.49, 0.38)],
@@ -80,7 +80,7 @@ enum StreetPainter {
             let thick = Rasterizer(lineWidth: 4)
             for fx in [0.22, 0.78] {
                 rasterizer.disc(&image, at: p(fx, 0.78), radius: max(6, w / 5), color: RGBColor(packed: 0x17202A))
-                rasterizer.disc(&image, at: p(fx, 0.78), radius: max(3, w / 5 - 5), color: RGBColor(packed: 0x808B96))
+                rasterizer.disc(&image, at: p(fx, 0.78), radius: max(3, w / 5 - 5), color: RGBColor(packed: 0x2C3E50))
             }
             thick.polyline(&image, [p(0.22, 0.78), p(0.45, 0.5), p(0.78, 0.78)], color: RGBColor(packed: 0x28B463))
             image.fillRect(x0: box.x0 + w * 35 / 100, y0: box.y0 + h / 6, x1: box.x0 + w * 6 / 10, y1: box.y0 + h / 2,
