@@ -130,7 +130,7 @@ let package = Package(
         // Times decoding and terminal output of sample images (docs/performance.md).
         .executableTarget(
             name: "image-bench",
-            dependencies: ["Images", "TerminalUI"],
+            dependencies: ["Images", "TerminalUI", "SegmentsAPI"],
             path: "bench/Sources/image-bench"
         ),
         .testTarget(
