@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "SegmentsAPI",
                 "TerminalUI",
+                "Images",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -4,8 +4,8 @@ import Foundation
 /// JPEG through libjpeg-turbo's TurboJPEG API. Decoding uses its DCT scaling: a 4000 px
 /// photo shown in a 400 px wide frame is decoded at 1/8 size, which is most of the speed.
 public enum JPEGCodec {
-    /// Decodes to RGBA, scaled down by the largest factor that keeps the result at least
-    /// `fitting` (when given) in both directions. Returns the image and its full size.
+    /// Decodes to RGBA, scaled down as far as showing it fitted into `fitting` allows (see
+    /// `scaledSize`). Returns the image and its full size.
     public static func decode(_ data: Data, fitting target: PixelSize? = nil, maximumPixels: Int = ImageDecoder.maximumPixels)
         throws -> (image: RGBAImage, originalSize: PixelSize)
     {
@@ -41,21 +41,22 @@ public enum JPEGCodec {
         }
     }
 
-    /// The size TurboJPEG will decode to: the smallest of its scaling factors (1/8 … 2) not
-    /// below 1/8 that still covers `target`, never larger than the original.
+    /// The size TurboJPEG will decode to: the smallest of its scaling factors (1/8 … 1) that
+    /// still shows the picture at full detail when it is fitted, aspect kept, into `target`.
     public static func scaledSize(of original: PixelSize, fitting target: PixelSize?) -> PixelSize {
-        guard let target, target.width > 0, target.height > 0 else { return original }
+        guard let target, target.width > 0, target.height > 0, original.width > 0, original.height > 0 else {
+            return original
+        }
+        let needed = min(
+            Double(target.width) / Double(original.width), Double(target.height) / Double(original.height), 1)
         var count: Int32 = 0
         guard let factors = tjGetScalingFactors(&count), count > 0 else { return original }
         var best = original
         for index in 0..<Int(count) {
             let factor = factors[index]
-            guard factor.num <= factor.denom else { continue }
-            let candidate = PixelSize(
-                width: scale(original.width, factor), height: scale(original.height, factor))
-            let covers = candidate.width >= min(target.width, original.width)
-                && candidate.height >= min(target.height, original.height)
-            if covers && candidate.width * candidate.height < best.width * best.height { best = candidate }
+            guard factor.num <= factor.denom, Double(factor.num) / Double(factor.denom) >= needed else { continue }
+            let candidate = PixelSize(width: scale(original.width, factor), height: scale(original.height, factor))
+            if candidate.width * candidate.height < best.width * best.height { best = candidate }
         }
         return best
     }

@@ -9,11 +9,29 @@ public enum LabelOverlay {
         /// Opacity of polygon and box fills (0 = outlines only).
         public var fillOpacity: Double
         public var maskOpacity: Double
+        /// How many distinct points the picture will be seen at (for symbols: columns × twice
+        /// the rows). Outlines are made at least one such point thick, or they would vanish
+        /// when the terminal shows a large image in a few cells.
+        public var resolution: PixelSize?
 
-        public init(lineWidth: Int? = nil, fillOpacity: Double = 0.15, maskOpacity: Double = 0.5) {
+        public init(
+            lineWidth: Int? = nil, fillOpacity: Double = 0.15, maskOpacity: Double = 0.5, resolution: PixelSize? = nil
+        ) {
             self.lineWidth = lineWidth
             self.fillOpacity = fillOpacity
             self.maskOpacity = maskOpacity
+            self.resolution = resolution
+        }
+
+        /// The outline width on an image of this size.
+        func lineWidth(on image: RGBAImage) -> Int {
+            if let lineWidth { return max(1, lineWidth) }
+            guard let resolution, resolution.width > 0, resolution.height > 0, image.width > 0, image.height > 0 else {
+                return max(1, min(image.width, image.height) / 150)
+            }
+            // The picture is fitted into the resolution, aspect kept: one point is 1/scale pixels.
+            let scale = min(Double(resolution.width) / Double(image.width), Double(resolution.height) / Double(image.height))
+            return max(2, Int((1 / scale).rounded(.up)))
         }
     }
 
@@ -22,7 +40,7 @@ public enum LabelOverlay {
         _ shapes: [LabelShape], on decoded: DecodedImage, palette: CategoryPalette, style: Style = Style()
     ) -> RGBAImage {
         var image = decoded.image
-        let width = style.lineWidth ?? max(1, min(image.width, image.height) / 150)
+        let width = style.lineWidth(on: image)
         let rasterizer = Rasterizer(lineWidth: width)
         let sx = decoded.scaleX, sy = decoded.scaleY
         func map(_ point: ImagePoint) -> ImagePoint { ImagePoint(x: point.x * sx, y: point.y * sy) }

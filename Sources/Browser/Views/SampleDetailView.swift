@@ -12,15 +12,18 @@ enum SampleDetailView {
             area = rest
         }
         let scene = detail.label.map { GeometryPreview.scene(for: $0, dataset: dataset.dataset) }
-        let (textArea, previewArea) = split(area, hasPreview: scene?.shapes.isEmpty == false)
+        let hasImage = SampleImageSource.imageURL(detail.sample) != nil
+        let (textArea, previewArea) = split(area, hasPreview: scene?.shapes.isEmpty == false || hasImage)
         let lines = self.lines(state, dataset: dataset, detail: detail)
         let offset = TextView.clampedOffset(detail.scroll, lineCount: lines.count, visibleRows: textArea.height)
         for (row, line) in lines.dropFirst(offset).prefix(textArea.height).enumerated() {
             line.draw(into: &screen, rect: textArea.row(row).inset(left: 1))
         }
-        guard let previewArea, let scene else { return }
-        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(scene.caption))
-        GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1))
+        guard let previewArea else { return }
+        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(scene?.caption ?? "image"))
+        if let scene { GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1)) }
+        // The outline stays as the fallback; a terminal that shows pictures draws over it.
+        if hasImage { screen.reserveImage(previewArea.inset(by: 1), id: detail.uuid) }
     }
 
     /// Text on the left and the preview on the right when wide; the preview below when narrow.
