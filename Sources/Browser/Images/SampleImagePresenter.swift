@@ -19,6 +19,9 @@ final class SampleImagePresenter {
         case failed(String)
     }
 
+    /// kitty: delete every placement (its pictures live beside the text, not in it).
+    private static let deleteKittyImages = Array("\u{1B}_Ga=d\u{1B}\\".utf8)
+
     private let loader: SampleImageLoader
     private let renderer: ImageRenderer
     private let redraw: @MainActor () -> Void
@@ -88,7 +91,7 @@ final class SampleImagePresenter {
             if written != nil {
                 // ncurses believes those cells are what it drew; make it paint them all again.
                 written = nil
-                if renderer.graphics == .kitty { terminal.writeImageOutput(Array("\u{1B}_Ga=d\u{1B}\\".utf8)) }
+                if renderer.graphics == .kitty { terminal.writeImageOutput(Self.deleteKittyImages) }
                 terminal.invalidate()
                 terminal.draw(screen)
             }
@@ -102,7 +105,7 @@ final class SampleImagePresenter {
         }
         if written != nil {
             // Another picture or place: clear the old one first, so no pixels of it stay.
-            if renderer.graphics == .kitty { terminal.writeImageOutput(Array("\u{1B}_Ga=d\u{1B}\\".utf8)) }
+            if renderer.graphics == .kitty { terminal.writeImageOutput(Self.deleteKittyImages) }
             terminal.invalidate()
             terminal.draw(screen)
         }
@@ -110,10 +113,16 @@ final class SampleImagePresenter {
         written = (shown.image, shown.origin, cells, screen.size)
     }
 
-    func cancelAll() {
+    /// Stops all work; on a real terminal also deletes kitty's pictures, which, unlike
+    /// symbols and sixels, are not part of the text ncurses restores on exit.
+    func cancelAll(on terminal: NcursesTerminal?) {
         cancel()
         prefetches.values.forEach { $0.cancel() }
         prefetches = [:]
+        if written != nil, renderer.graphics == .kitty {
+            terminal?.writeImageOutput(Self.deleteKittyImages)
+        }
+        written = nil
     }
 
     // MARK: work

@@ -86,7 +86,7 @@ public final class BrowserApp {
         }
         ticker?.cancel()
         runner?.cancelAll()
-        images?.cancelAll()
+        images?.cancelAll(on: terminal as? NcursesTerminal)
         resumeIdleWaiters()
     }
 
