@@ -55,6 +55,15 @@ public final class SampleImageLoader: Sendable {
         }
     }
 
+    /// The picture with its label drawn on it, and the category names to show at its shapes.
+    public func picture(_ request: SampleImageRequest) async throws -> (image: RGBAImage, captions: [LabelCaption]) {
+        let image = try await load(request)
+        guard case .imageVector(let label)? = request.label else { return (image, []) }
+        // `load` just left the decoded photo in the memory cache, so this is normally a lookup.
+        let original = try await decoded(request.imageURL, target: request.target).originalSize
+        return (image, LabelCaption.captions(for: LabelShape.shapes(of: label), originalSize: original, palette: request.palette))
+    }
+
     /// Fetches and decodes into the caches without drawing (triage prefetch).
     public func prefetch(_ url: String, target: PixelSize) async {
         _ = try? await decoded(url, target: target)

@@ -148,10 +148,15 @@ final class SampleImagePresenter {
         job = Task.detached(priority: .userInitiated) { [weak self] in
             let outcome: Outcome
             do {
-                let pixels = try await loader.load(request)
+                let (pixels, captions) = try await loader.picture(request)
                 try Task.checkCancellation()
                 let cells = ImageRenderer.fit(pixelWidth: pixels.width, pixelHeight: pixels.height, into: wanted.cells)
-                outcome = .image(try renderer.render(rgba: pixels.bytes, width: pixels.width, height: pixels.height, cells: cells))
+                var image = try renderer.render(rgba: pixels.bytes, width: pixels.width, height: pixels.height, cells: cells)
+                // Category names go into symbol cells; over real pixels they would punch holes.
+                if case .symbols(let grid) = image {
+                    image = .symbols(grid.captioned(captions.map(Self.caption), colors: renderer.symbolColors))
+                }
+                outcome = .image(image)
             } catch is CancellationError {
                 return
             } catch {
@@ -161,6 +166,12 @@ final class SampleImagePresenter {
             guard !Task.isCancelled else { return }
             await self?.finish(wanted, outcome)
         }
+    }
+
+    nonisolated private static func caption(_ caption: LabelCaption) -> ImageCaption {
+        ImageCaption(
+            text: DisplayText(caption.text), background: caption.color.packed, x: caption.x, y: caption.y,
+            width: caption.width)
     }
 
     private func finish(_ wanted: SampleImageSource.Wanted, _ outcome: Outcome) {

@@ -13,11 +13,14 @@ public struct SymbolCell: Hashable, Sendable {
     public var character: Unicode.Scalar
     public var foreground: SymbolColor
     public var background: SymbolColor
+    /// The right half of a wide character (a caption in CJK): nothing is written for it.
+    public var isContinuation: Bool
 
-    public init(character: Unicode.Scalar, foreground: SymbolColor, background: SymbolColor) {
+    public init(character: Unicode.Scalar, foreground: SymbolColor, background: SymbolColor, isContinuation: Bool = false) {
         self.character = character
         self.foreground = foreground
         self.background = background
+        self.isContinuation = isContinuation
     }
 }
 
@@ -78,6 +81,7 @@ public struct SymbolGrid: Hashable, Sendable {
             var background: SymbolColor?
             for x in 0..<width {
                 let cell = self[x, y]
+                if cell.isContinuation { continue }
                 if cell.foreground != foreground || cell.background != background {
                     text += "\u{1B}[0"
                     text += Self.sgr(cell.foreground, foreground: true)
