@@ -5,10 +5,22 @@ import TerminalUI
 /// Which picture the state asks for, and which ones triage will want next: pure functions
 /// of the state, so the presenter only compares what they return.
 enum SampleImageSource {
-    /// The image URL of a sample (image samples only; sequences and point clouds have none yet).
+    /// The image URL of a sample: its image, or the first frame of an image sequence
+    /// (stepping through frames is still to come). Point clouds have none.
     static func imageURL(_ sample: Sample?) -> String? {
-        guard case .image(let image)? = sample?.attributes?.content else { return nil }
-        return image.image.url ?? image.image.signedURL
+        switch sample?.attributes?.content {
+        case .image(let image)?: image.image.url ?? image.image.signedURL
+        case .imageSequence(let sequence)?: sequence.frames.first.flatMap { $0.image.url ?? $0.image.signedURL }
+        default: nil
+        }
+    }
+
+    /// The label to draw on that picture: a sequence's first frame, as a single-image label.
+    static func drawable(_ content: LabelContent?) -> LabelContent? {
+        if case .imageSequenceVector(let sequence)? = content {
+            return .imageVector(ImageVectorLabel(annotations: sequence.frames.first?.annotations ?? []))
+        }
+        return content
     }
 
     /// Everything the open detail's picture depends on.
@@ -24,7 +36,7 @@ enum SampleImageSource {
         guard let dataset = state.dataset, let detail = dataset.detail, detail.uuid == slot.id,
             let url = imageURL(detail.sample)
         else { return nil }
-        let label = detail.label?.attributes?.content(for: detail.label?.labelType ?? dataset.dataset.taskType)
+        let label = drawable(detail.label?.attributes?.content(for: detail.label?.labelType ?? dataset.dataset.taskType))
         return Wanted(
             sampleUUID: detail.uuid, imageURL: url, label: label,
             palette: CategoryPalette(taskAttributes: dataset.dataset.taskAttributes), cells: slot.rect.size)

@@ -89,7 +89,9 @@ enum SampleDetailView {
         if let label = detail.label {
             lines += labelLines(label, dataset: dataset.dataset, now: now)
             let scene = GeometryPreview.scene(for: label, dataset: dataset.dataset)
-            if scene.shapes.isEmpty { lines.append(.field("preview", scene.caption, valueStyle: Style(.muted))) }
+            if scene.shapes.isEmpty && SampleImageSource.imageURL(detail.sample) == nil {
+                lines.append(.field("preview", scene.caption, valueStyle: Style(.muted)))
+            }
         } else if detail.isLoaded {
             lines.append(StyledLine("No label in this labelset.", Style(.muted)))
         } else {
