@@ -48,6 +48,11 @@ shot() {
   local deadline=$(( $(date +%s%N) + ${SETTLE:-10} * 1000000000 ))
   while (T capture-pane -p -t shots | tail -1 | grep -q "request" || T capture-pane -p -t shots | grep -qF "loading image…") \
     && (( $(date +%s%N) < deadline )); do sleep 0.02; done
+  # …and until the screen holds still (a picture may be going out to the terminal).
+  local previous="" current
+  while current=$(T capture-pane -p -e -t shots) && [[ "$current" != "$previous" ]] && (( $(date +%s%N) < deadline )); do
+    previous=$current; sleep 0.1
+  done
   T capture-pane -p -e -t shots > "$WORK/$1.ansi"
   .venv-shots/bin/python scripts/render_ansi.py "$WORK/$1.ansi" "screenshots/$1.png" "$W" "$H" "segments-tui — $2"
   echo "screenshots/$1.png"

@@ -88,12 +88,10 @@ final class SampleImagePresenter {
     /// have painted over it; wipes a picture that is no longer shown.
     func present(_ screen: Screen, on terminal: NcursesTerminal) {
         guard let shown else {
-            if written != nil {
-                // ncurses believes those cells are what it drew; make it paint them all again.
+            if let old = written {
+                // ncurses believes those cells are what it drew; make it paint them again.
                 written = nil
-                if renderer.graphics == .kitty { terminal.writeImageOutput(Self.deleteKittyImages) }
-                terminal.invalidate()
-                terminal.draw(screen)
+                wipe(old, on: terminal)
             }
             return
         }
@@ -103,11 +101,9 @@ final class SampleImagePresenter {
         {
             return
         }
-        if written != nil {
+        if let old = written, old.image != shown.image || old.origin != shown.origin || old.size != screen.size {
             // Another picture or place: clear the old one first, so no pixels of it stay.
-            if renderer.graphics == .kitty { terminal.writeImageOutput(Self.deleteKittyImages) }
-            terminal.invalidate()
-            terminal.draw(screen)
+            wipe(old, on: terminal)
         }
         terminal.writeImageOutput(shown.image.output(at: shown.origin))
         written = (shown.image, shown.origin, cells, screen.size)
@@ -115,6 +111,13 @@ final class SampleImagePresenter {
 
     /// Stops all work; on a real terminal also deletes kitty's pictures, which, unlike
     /// symbols and sixels, are not part of the text ncurses restores on exit.
+    /// Removes a written picture: kitty's by deleting it, symbols and sixels by having
+    /// ncurses repaint the rows they covered.
+    private func wipe(_ old: (image: TerminalImage, origin: Point, cells: [Cell], size: Size), on terminal: NcursesTerminal) {
+        if renderer.graphics == .kitty { terminal.writeImageOutput(Self.deleteKittyImages) }
+        terminal.repaintRows(old.origin.y..<(old.origin.y + old.image.cells.height))
+    }
+
     func cancelAll(on terminal: NcursesTerminal?) {
         cancel()
         prefetches.values.forEach { $0.cancel() }

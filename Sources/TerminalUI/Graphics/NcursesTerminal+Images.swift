@@ -28,4 +28,14 @@ extension NcursesTerminal {
             }
         }
     }
+
+    /// Makes ncurses repaint these rows completely (they hold a picture it knows nothing
+    /// of), without clearing the rest of the screen the way `invalidate()` does.
+    public func repaintRows(_ rows: Range<Int>) {
+        let visible = rows.clamped(to: 0..<Int(tui_lines()))
+        guard isInteractive, !visible.isEmpty else { return }
+        _ = wredrawln(tui_stdscr(), Int32(visible.lowerBound), Int32(visible.count))
+        _ = wnoutrefresh(tui_stdscr())
+        _ = doupdate()
+    }
 }
