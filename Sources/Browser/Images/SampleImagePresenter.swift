@@ -23,7 +23,8 @@ final class SampleImagePresenter {
     private static let deleteKittyImages = Array("\u{1B}_Ga=d\u{1B}\\".utf8)
 
     private let loader: SampleImageLoader
-    private let renderer: ImageRenderer
+    /// The cell size follows the terminal (a font change resizes cells), so it is measured per job.
+    private var renderer: ImageRenderer
     private let redraw: @MainActor () -> Void
     private let logger: Logger
 
@@ -139,6 +140,8 @@ final class SampleImagePresenter {
     private func start(_ wanted: SampleImageSource.Wanted) {
         job?.cancel()
         self.wanted = wanted
+        renderer.cellPixels = CellMetrics.measured() ?? CellMetrics.assumed
+        let cellAspect = CellMetrics.aspect(of: renderer.cellPixels)
         // Symbols resolve a cell into two points vertically (half blocks); pixel protocols show pixels.
         let resolution = renderer.graphics.isPixels
             ? target(for: wanted.cells) : PixelSize(width: wanted.cells.width, height: wanted.cells.height * 2)
@@ -153,7 +156,8 @@ final class SampleImagePresenter {
             do {
                 let (pixels, captions) = try await loader.picture(request)
                 try Task.checkCancellation()
-                let cells = ImageRenderer.fit(pixelWidth: pixels.width, pixelHeight: pixels.height, into: wanted.cells)
+                let cells = ImageRenderer.fit(
+                    pixelWidth: pixels.width, pixelHeight: pixels.height, into: wanted.cells, cellAspect: cellAspect)
                 var image = try renderer.render(rgba: pixels.bytes, width: pixels.width, height: pixels.height, cells: cells)
                 // Category names go into symbol cells; over real pixels they would punch holes.
                 if case .symbols(let grid) = image {
