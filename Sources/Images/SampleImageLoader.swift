@@ -30,8 +30,12 @@ public final class SampleImageLoader: Sendable {
     private let memory: MemoryCache<String, DecodedImage>
     private let disk: DiskCache?
 
-    /// `memoryBytes` bounds the decoded images kept (default 64 MiB, about 40 terminal-sized photos).
-    public init(service: any SegmentsService, disk: DiskCache?, memoryBytes: Int = 64 << 20) {
+    /// 24 MiB: about a dozen terminal-sized photos (2 MiB each at 960×540), room for triage's
+    /// prefetch and going back a few samples, within the 80 MB for the whole browser.
+    public static let defaultMemoryBytes = 24 << 20
+
+    /// `memoryBytes` bounds the decoded images kept.
+    public init(service: any SegmentsService, disk: DiskCache?, memoryBytes: Int = SampleImageLoader.defaultMemoryBytes) {
         self.service = service
         self.disk = disk
         memory = MemoryCache(capacityBytes: memoryBytes)

@@ -7,10 +7,15 @@ import TerminalUI
 /// (scaled while decoding), its boxes drawn, converted for the terminal and turned into the
 /// bytes that go to the tty, for a 100×30-cell frame. Prints medians and 95th percentiles.
 ///
-/// `swift run -c release image-bench [iterations]`
+/// `swift run -c release image-bench [iterations]`, or `image-bench --memory [count]` for the
+/// resident memory while N distinct pictures go through.
 @main
 struct ImageBench {
     static func main() throws {
+        if CommandLine.arguments.dropFirst().first == "--memory" {
+            try memory(count: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 1000)
+            return
+        }
         let iterations = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 40
         let cells = Size(width: 100, height: 30)
         let (jpeg, shapes, palette) = try makeInput()
@@ -60,6 +65,43 @@ struct ImageBench {
             }
             print("  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(parts.joined(separator: "  ")) ms  (\(bytes / 1024) KiB out)")
         }
+    }
+
+    /// `--memory N`: N distinct 1920×1080 JPEGs through the browser's path (the loader's
+    /// decoded-image cache size, labels, symbols), printing the resident memory as it goes: what
+    /// browsing N pictures in a row costs, C libraries included.
+    static func memory(count: Int) throws {
+        let (_, shapes, palette) = try makeInput()
+        var base = RGBAImage(width: 1920, height: 1080)
+        base.fillGradient(y0: 0, y1: 1080, top: RGBColor(packed: 0x6FA8DC), bottom: RGBColor(packed: 0x333333))
+        let cache = MemoryCache<String, DecodedImage>(capacityBytes: SampleImageLoader.defaultMemoryBytes)
+        let renderer = ImageRenderer(graphics: .symbols)
+        var shown: TerminalImage?
+        print("image-bench --memory: \(count) distinct 1920×1080 JPEGs → 100×30 cells; RSS in MiB")
+        print("  start \(residentMiB())")
+        for index in 0..<count {
+            var frame = base
+            frame.fillRect(x0: (index * 37) % 1800, y0: (index * 23) % 1000, x1: (index * 37) % 1800 + 120,
+                           y1: (index * 23) % 1000 + 80, color: RGBColor(packed: UInt32(index * 7919) & 0xFFFFFF))
+            let jpeg = try JPEGCodec.encode(frame, quality: 85)
+            let decoded = try ImageDecoder.decode(jpeg, fitting: PixelSize(width: 800, height: 480))
+            cache.insert(decoded, for: "frame \(index)")
+            let drawn = LabelOverlay.draw(shapes, on: decoded, palette: palette)
+            let cells = ImageRenderer.fit(pixelWidth: drawn.width, pixelHeight: drawn.height, into: Size(width: 100, height: 30))
+            shown = try renderer.render(rgba: drawn.bytes, width: drawn.width, height: drawn.height, cells: cells)
+            if (index + 1) % (max(1, count / 10)) == 0 {
+                print("  after \(index + 1): \(residentMiB())  (cache \(cache.totalCost >> 20) MiB in \(cache.count) pictures)")
+            }
+        }
+        _ = shown
+    }
+
+    /// Resident set size from /proc/self/statm (pages → MiB).
+    static func residentMiB() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return "?" }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return "?" }
+        return String(format: "%.1f", Double(pages * Int(sysconf(Int32(_SC_PAGESIZE)))) / 1_048_576)
     }
 
     /// A photo-like frame: gradients, noise (so the JPEG is as large as a real one) and
