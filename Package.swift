@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SegmentsStore", targets: ["SegmentsStore"]),
         .library(name: "SegmentsServer", targets: ["SegmentsServer"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "Images", targets: ["Images"]),
         .library(name: "Browser", targets: ["Browser"]),
     ],
     dependencies: [
@@ -43,6 +44,7 @@ let package = Package(
             name: "SegmentsStore",
             dependencies: [
                 "SegmentsAPI",
+                "Images",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -65,12 +67,20 @@ let package = Package(
         ),
         // ncursesw with the wide-character API; only TerminalUI imports it.
         .systemLibrary(name: "CNcurses"),
-        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        // Image libraries (Debian libchafa-dev, libturbojpeg0-dev, libpng-dev). pkg-config supplies the
+        // include paths, above all glib's, which chafa's headers need; plain `swift build` finds them.
+        .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        // Decoding, label drawing and caches for sample images; no UI state.
+        .target(name: "Images", dependencies: ["SegmentsAPI", "CTurboJPEG", "CPNG"]),
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "CChafa"]),
         .target(
             name: "Browser",
             dependencies: [
                 "SegmentsAPI",
                 "TerminalUI",
+                "Images",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -121,6 +131,18 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        // Times decoding and terminal output of sample images (docs/performance.md).
+        .executableTarget(
+            name: "image-bench",
+            dependencies: ["Images", "TerminalUI", "SegmentsAPI"],
+            path: "bench/Sources/image-bench"
+        ),
+        .testTarget(
+            name: "ImagesTests",
+            dependencies: [
+                "Images", "TerminalUI", "SegmentsAPI", "SegmentsStore", "SegmentsServer", "SegmentsClient",
+            ]
+        ),
         .testTarget(
             name: "BrowserTests",
             dependencies: [

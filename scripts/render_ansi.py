@@ -122,7 +122,28 @@ def draw_braille(draw, bits, x, y, w, h, color):
             cx, cy = x + (dx * 2 + 1) * w // 4, y + (dy * 2 + 1) * h // 8
             draw.rectangle((cx - 1, cy - 1, cx + 1, cy + 1), fill=color)
 
+# Block elements (U+2580–U+259F, which pictures in symbols mode are made of) as the
+# rectangles they stand for, in fractions of the cell: (left, top, right, bottom).
+QUADRANTS = {"UL": (0, 0, .5, .5), "UR": (.5, 0, 1, .5), "LL": (0, .5, .5, 1), "LR": (.5, .5, 1, 1)}
+QUADRANT_CHARS = {0x2596: "LL", 0x2597: "LR", 0x2598: "UL", 0x2599: "UL LL LR", 0x259A: "UL LR",
+                  0x259B: "UL UR LL", 0x259C: "UL UR LR", 0x259D: "UR", 0x259E: "UR LL", 0x259F: "UR LL LR"}
+
+def block_rects(code):
+    if code == 0x2580: return [(0, 0, 1, .5)]
+    if 0x2581 <= code <= 0x2588: return [(0, 1 - (code - 0x2580) / 8, 1, 1)]
+    if 0x2589 <= code <= 0x258F: return [(0, 0, (0x2590 - code) / 8, 1)]
+    if code == 0x2590: return [(.5, 0, 1, 1)]
+    if code == 0x2594: return [(0, 0, 1, 1 / 8)]
+    if code == 0x2595: return [(7 / 8, 0, 1, 1)]
+    if code in QUADRANT_CHARS: return [QUADRANTS[q] for q in QUADRANT_CHARS[code].split()]
+    return None
+
 def draw_box_char(draw, ch, x, y, w, h, color):
+    rects = block_rects(ord(ch))
+    if rects is not None:
+        for (x0, y0, x1, y1) in rects:
+            draw.rectangle((x + round(x0 * w), y + round(y0 * h), x + round(x1 * w) - 1, y + round(y1 * h) - 1), fill=color)
+        return
     cx, cy = x + w // 2, y + h // 2
     right, left, down, up = ch in "─┌└├┬┴┼╭╰", ch in "─┐┘┤┬┴┼╮╯", ch in "│┌┐├┤┬┼╭╮", ch in "│└┘├┤┴┼╰╯"
     if ch == "█":

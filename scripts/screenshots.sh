@@ -20,7 +20,8 @@ if [[ ! -x .venv-shots/bin/python ]]; then
 fi
 SOCKET="segtui-shots-$$"
 WORK=$(mktemp -d)
-export LANG=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$WORK/state"
+# COLORTERM: sample pictures in 24-bit colour symbols (tmux is the terminal: no pixel protocol).
+export LANG=C.UTF-8 TERM=xterm-256color COLORTERM=truecolor XDG_STATE_HOME="$WORK/state" XDG_CACHE_HOME="$WORK/cache"
 unset SEGMENTS_API_KEY SEGMENTS_API_URL NO_COLOR
 T() { tmux -L "$SOCKET" "$@"; }
 trap 'T kill-server 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -45,7 +46,13 @@ keys() { T send-keys -t shots "$@"; }
 shot() {
   # Let the spinner settle: wait until no request is shown in flight (SETTLE=0: as it is).
   local deadline=$(( $(date +%s%N) + ${SETTLE:-10} * 1000000000 ))
-  while T capture-pane -p -t shots | tail -1 | grep -q "request" && (( $(date +%s%N) < deadline )); do sleep 0.02; done
+  while (T capture-pane -p -t shots | tail -1 | grep -q "request" || T capture-pane -p -t shots | grep -qF "loading image…") \
+    && (( $(date +%s%N) < deadline )); do sleep 0.02; done
+  # …and until the screen holds still (a picture may be going out to the terminal).
+  local previous="" current
+  while current=$(T capture-pane -p -e -t shots) && [[ "$current" != "$previous" ]] && (( $(date +%s%N) < deadline )); do
+    previous=$current; sleep 0.1
+  done
   T capture-pane -p -e -t shots > "$WORK/$1.ansi"
   .venv-shots/bin/python scripts/render_ansi.py "$WORK/$1.ansi" "screenshots/$1.png" "$W" "$H" "segments-tui — $2"
   echo "screenshots/$1.png"
@@ -65,6 +72,11 @@ keys -l ":dataset jane/lidar-highway"; keys Enter; wait_for "jane/lidar-highway 
 keys -l "s"; keys Space Enter; wait_for "status reviewed"; wait_for "1 of "; keys Enter; wait_for "top-down · "
 shot 04-cuboids "point-cloud cuboids, top-down"
 keys Escape; wait_for "Label status"
+keys -l ":dataset jane/flower-segmentation"; keys Enter; wait_for "jane/flower-segmentation  "; wait_for "1 of "
+keys Enter; wait_for "── Attributes ──"; keys z
+shot 12-segmentation-mask "a segmentation label: instance masks blended over the picture"
+keys z; keys Escape; wait_for "1 of "
+keys -l ":dataset jane/lidar-highway"; keys Enter; wait_for "jane/lidar-highway  pointcloud"
 keys -l ":tab issues"; keys Enter; wait_for "showing open"; shot 05-issues "issues"
 keys -l ":tab info"; keys Enter; wait_for "── Label status ──"; shot 06-info "dataset info"
 keys "?"; wait_for "Keys — ? or Esc closes"; shot 07-help "help from the key table"

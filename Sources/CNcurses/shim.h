@@ -95,6 +95,15 @@ static inline int tui_terminal_size(int fd, int *rows, int *cols) {
     return 0;
 }
 
+/// The terminal's size in pixels on `fd` (0 when the terminal does not say); 0 on success.
+static inline int tui_terminal_pixels(int fd, int *width, int *height) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *width = ws.ws_xpixel;
+    *height = ws.ws_ypixel;
+    return 0;
+}
+
 static inline FILE *tui_open_file(const char *path, const char *mode) { return fopen(path, mode); }
 static inline FILE *tui_stdout(void) { return stdout; }
 static inline FILE *tui_stdin(void) { return stdin; }

@@ -73,6 +73,10 @@ public protocol SegmentsService: Sendable {
     // MARK: Assets
     /// Uploads bytes and returns the File whose `url` samples and labels can reference.
     func uploadAsset(_ content: Data, filename: String) async throws -> File
+    /// The bytes behind a media URL of a sample or label (not an SDK operation: the SDK
+    /// leaves downloads to the caller). The client fetches it over HTTP(S) with its timeouts
+    /// and never sends the API key with it; the store reads its own workspace's files.
+    func fetchAsset(_ url: String) async throws -> AssetContent
 }
 
 // The SDK's defaults.

@@ -16,15 +16,26 @@ public final class BrowserApp {
     private var ticker: Task<Void, Never>?
     private let ticks: Bool
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Sample pictures over the frame; only on a real terminal (headless frames stay text).
+    private var images: SampleImagePresenter?
 
     /// `ticks: false` (headless runs) keeps frames deterministic: no spinner clock.
-    public init(service: any SegmentsService, terminal: any TerminalBackend, session: SessionInfo, logger: Logger, ticks: Bool = true) {
+    /// `graphics`: how pictures reach the terminal (default: detected from the environment).
+    public init(
+        service: any SegmentsService, terminal: any TerminalBackend, session: SessionInfo, logger: Logger,
+        ticks: Bool = true, graphics: GraphicsDetection? = nil
+    ) {
         self.terminal = terminal
         self.logger = logger
         self.ticks = ticks
         state = AppState(size: terminal.size, session: session)
         let queue = queue
         runner = EffectRunner(service: service, logger: logger) { queue.post($0) }
+        if terminal is NcursesTerminal {
+            let detection = graphics ?? GraphicsDetection.detect(environment: ProcessInfo.processInfo.environment)
+            logger.info("graphics \(detection.reason)")
+            images = SampleImagePresenter(service: service, detection: detection, logger: logger) { queue.post(.tick) }
+        }
     }
 
     public var isIdle: Bool { queue.unhandled == 0 && !state.isBusy }
@@ -76,6 +87,7 @@ public final class BrowserApp {
         }
         ticker?.cancel()
         runner?.cancelAll()
+        images?.cancelAll(on: terminal as? NcursesTerminal)
         resumeIdleWaiters()
     }
 
@@ -108,7 +120,10 @@ public final class BrowserApp {
     }
 
     private func draw() {
-        terminal.draw(BrowserView.render(state))
+        var screen = BrowserView.render(state)
+        images?.prepare(&screen, state: state)
+        terminal.draw(screen)
+        if let images, let curses = terminal as? NcursesTerminal { images.present(screen, on: curses) }
     }
 
     private func updateTicker() {

@@ -12,15 +12,17 @@ enum SampleDetailView {
             area = rest
         }
         let scene = detail.label.map { GeometryPreview.scene(for: $0, dataset: dataset.dataset) }
-        let (textArea, previewArea) = split(area, hasPreview: scene?.shapes.isEmpty == false)
+        let (textArea, previewArea) = split(area, hasPreview: hasPreview(detail, dataset: dataset))
         let lines = self.lines(state, dataset: dataset, detail: detail, width: textArea.width - 1)
         let offset = TextView.clampedOffset(detail.scroll, lineCount: lines.count, visibleRows: textArea.height)
         for (row, line) in lines.dropFirst(offset).prefix(textArea.height).enumerated() {
             line.draw(into: &screen, rect: textArea.row(row).inset(left: 1))
         }
-        guard let previewArea, let scene else { return }
-        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(scene.caption))
-        GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1))
+        guard let previewArea else { return }
+        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(scene?.caption ?? "image"))
+        if let scene { GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1)) }
+        // The outline stays as the fallback; a terminal that shows pictures draws over it.
+        if SampleImageSource.imageURL(detail.sample) != nil { screen.reserveImage(previewArea.inset(by: 1), id: detail.uuid) }
     }
 
     /// Text on the left and the preview on the right when wide; the preview below when narrow.
@@ -56,9 +58,14 @@ enum SampleDetailView {
         guard let dataset = state.dataset, let detail = dataset.detail else { return 0 }
         var area = state.layout.content
         if dataset.queue != nil { area = area.splitTop(1).1 }
-        let hasPreview = detail.label.map { !GeometryPreview.scene(for: $0, dataset: dataset.dataset).shapes.isEmpty } ?? false
-        let width = split(area, hasPreview: hasPreview).0.width - 1
+        let width = split(area, hasPreview: hasPreview(detail, dataset: dataset)).0.width - 1
         return lines(state, dataset: dataset, detail: detail, width: width).count
+    }
+
+    /// A picture or an outline of the label goes beside (or below) the text.
+    static func hasPreview(_ detail: SampleDetailState, dataset: DatasetState) -> Bool {
+        let hasShapes = detail.label.map { !GeometryPreview.scene(for: $0, dataset: dataset.dataset).shapes.isEmpty } ?? false
+        return hasShapes || SampleImageSource.imageURL(detail.sample) != nil
     }
 
     /// The text of the detail; issue threads are wrapped to `width`.
@@ -91,7 +98,9 @@ enum SampleDetailView {
         if let label = detail.label {
             lines += labelLines(label, dataset: dataset.dataset, now: now)
             let scene = GeometryPreview.scene(for: label, dataset: dataset.dataset)
-            if scene.shapes.isEmpty { lines.append(.field("preview", scene.caption, valueStyle: Style(.muted))) }
+            if scene.shapes.isEmpty && SampleImageSource.imageURL(detail.sample) == nil {
+                lines.append(.field("preview", scene.caption, valueStyle: Style(.muted)))
+            }
         } else if detail.isLoaded {
             lines.append(StyledLine("No label in this labelset.", Style(.muted)))
         } else {

@@ -53,7 +53,8 @@ extension SegmentsStore {
     func sampleResponse(_ row: SampleRow, datasetFullName: String, label: SampleLabel?) -> Sample {
         Sample(
             uuid: row.uuid, name: row.name,
-            attributes: row.attributesText.flatMap(JSONText.value(from:)).map(SampleAttributes.init(json:)),
+            attributes: row.attributesText.map { WorkspaceURLs.resolve($0, baseURL: baseURL) }
+                .flatMap(JSONText.value(from:)).map(SampleAttributes.init(json:)),
             metadata: JSONText.object(from: row.metadataText), createdAt: row.createdAt, createdBy: row.createdBy,
             updatedAt: row.updatedAt, readme: row.readme, assignedLabeler: row.assignedLabeler,
             assignedReviewer: row.assignedReviewer, priority: row.priority, label: label,
@@ -63,7 +64,8 @@ extension SegmentsStore {
     func labelResponse(_ row: LabelRow, sampleUUID: String, taskType: TaskType, labelset: String) -> Label {
         Label(
             sampleUUID: sampleUUID, labelType: taskType, labelStatus: row.labelStatus, labelset: labelset,
-            attributes: row.attributesText.flatMap(JSONText.value(from:)).map(LabelAttributes.init(json:)),
+            attributes: row.attributesText.map { WorkspaceURLs.resolve($0, baseURL: baseURL) }
+                .flatMap(JSONText.value(from:)).map(LabelAttributes.init(json:)),
             createdAt: row.createdAt, createdBy: row.createdBy, updatedAt: row.updatedAt, updatedBy: row.updatedBy,
             score: row.score, reviewedAt: row.reviewedAt, reviewedBy: row.reviewedBy)
     }

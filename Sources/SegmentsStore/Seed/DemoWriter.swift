@@ -87,13 +87,17 @@ struct DemoWriter {
         let labelers = spec.collaborators.filter { $0.1 == .labeler }.map(\.0) + [spec.owner]
         let reviewers = spec.collaborators.filter { $0.1 == .reviewer || $0.1 == .admin }.map(\.0) + [spec.owner]
         let content = DemoContent(spec: spec, categoryCount: categories.count)
+        var images = DemoImageAssets(
+            spec: spec, categoryCount: categories.count, samples: sampleCount, createdAt: Timestamp.string(micros: created))
 
         for index in 0..<sampleCount {
             // Samples arrive over the demo week, in order.
             let createdAt = weekStart + Int64(index) * (7 * Self.day) / Int64(max(sampleCount, 1))
                 + Int64(random.int(0...59)) * 1_000_000
+            let slot = try images?.slot(forSample: index, db: db, folder: folder)
             let sample = try insertSample(
-                datasetID: datasetID, spec: spec, content: content, index: index, createdAt: createdAt)
+                datasetID: datasetID, spec: spec, content: content, index: index, createdAt: createdAt,
+                image: slot?.imageReference)
             // Every status appears in the first nine samples, then at random.
             let statusIndex = index < 9 ? index : random.int(0...8)
             if statusIndex > 0 {
@@ -105,7 +109,8 @@ struct DemoWriter {
                 let updatedAt = reviewing ? labeledAt + Int64(random.int(1...48)) * Self.hour / 4 : labeledAt
                 try insertLabel(
                     sampleID: sample.id, labelsetID: groundTruth.id, status: status,
-                    attributes: content.label(&random, index: index), score: nil, createdBy: labeler,
+                    attributes: Self.label(content.label(&random, index: index), slot: slot, prediction: nil),
+                    score: nil, createdBy: labeler,
                     createdAt: labeledAt, updatedBy: reviewing ? reviewer : labeler, updatedAt: updatedAt,
                     reviewed: status == .reviewed || status == .rejected || status == .verified)
                 try db.execute(
@@ -124,7 +129,7 @@ struct DemoWriter {
                 let at = createdAt + Self.hour
                 try insertLabel(
                     sampleID: sample.id, labelsetID: predictions.id, status: .prelabeled,
-                    attributes: content.label(&random, index: index),
+                    attributes: Self.label(content.label(&random, index: index), slot: slot, prediction: index),
                     score: (random.double(0.3...0.99) * 100).rounded() / 100, createdBy: spec.owner, createdAt: at,
                     updatedBy: spec.owner, updatedAt: at, reviewed: false)
             }
@@ -138,13 +143,22 @@ struct DemoWriter {
         }
     }
 
+    /// The label of a sample with a demo picture matches the picture; the random one is
+    /// still drawn first (and dropped) so that every later random choice of the demo stays
+    /// what it was before the demo had pictures.
+    private static func label(_ generated: JSONValue, slot: DemoImageAssets.Slot?, prediction index: Int?) -> JSONValue {
+        guard let slot else { return generated }
+        var jitter = index.map { SeededRandom(seed: UInt64($0) &* 0x9E37_79B9_7F4A_7C15 ^ 0xBAD5EED) }
+        return DemoImageAssets.label(for: slot, jitter: &jitter)
+    }
+
     private mutating func insertSample(
-        datasetID: Int64, spec: DemoDatasetSpec, content: DemoContent, index: Int, createdAt: Int64
+        datasetID: Int64, spec: DemoDatasetSpec, content: DemoContent, index: Int, createdAt: Int64, image: String?
     ) throws -> (id: Int64, uuid: String, name: String) {
         let uuid = random.uuid()
         let name = content.sampleName(index: index)
         let metadata = content.metadata(&random, index: index)
-        let attributes = content.sampleAttributes(index: index)
+        let attributes: JSONValue = image.map { ["image": ["url": .string($0)]] } ?? content.sampleAttributes(index: index)
         let stamp = Timestamp.string(micros: createdAt)
         let statement = try db.cachedStatement(
             sql: """

@@ -47,7 +47,7 @@ public final class NcursesTerminal: TerminalBackend {
     private var isRunning = true
     private let screenPointer: OpaquePointer
     private let options: Options
-    private let isInteractive: Bool
+    let isInteractive: Bool
     private var previousFrame: Screen?
     private var inputSource: (any DispatchSourceRead)?
     private var signalSource: (any DispatchSourceRead)?

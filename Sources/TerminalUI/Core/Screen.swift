@@ -7,6 +7,9 @@ public struct Screen: Hashable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Rectangles a view keeps for a picture that is drawn over the frame, outside ncurses
+    /// (see `ImageSlot`).
+    public internal(set) var imageSlots: [ImageSlot] = []
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)

@@ -51,7 +51,7 @@ enum GeometryPreview {
             }
             return Scene(shapes: shapes, yUp: true, caption: "top-down · \(shapes.count) cuboids")
         case .imageSegmentation(let segmentation):
-            return Scene(shapes: [], yUp: false, caption: "segmentation bitmap with \(segmentation.annotations.count) instances (not drawn)")
+            return Scene(shapes: [], yUp: false, caption: "masks · \(segmentation.annotations.count) instances")
         default:
             return Scene(shapes: [], yUp: false, caption: "no preview for \(label.labelType.rawValue) labels")
         }
