@@ -18,8 +18,9 @@ struct BrowseCommand: AsyncParsableCommand {
             first start.
 
             --keys notation for --headless: characters stand for themselves; <Enter> <Esc> <Tab> <S-Tab> <BS> \
-            <Del> <Space> <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>… <C-x> <A-x> <lt> and \
-            <Resize 100x30>.
+            <Del> <Space> <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>… <C-x> <A-x> <lt>, \
+            <Resize 100x30>, the mouse as <Click 10,5> <WheelUp 10,5> <WheelDown 10,5>, and keys typed ahead \
+            (all at once) between <Burst> and </Burst>.
             """)
 
     @Option(name: .long, help: "Workspace folder for the embedded mode (default: $XDG_DATA_HOME/segments-tui).")
