@@ -427,6 +427,15 @@ public struct IssueUpdate: Codable, Hashable, Sendable {
     }
 }
 
+/// A comment on an issue: POST /issues/{uuid}/comments/ (a `segments-tui serve` extension).
+public struct NewIssueComment: Codable, Hashable, Sendable {
+    public var text: String
+
+    public init(text: String) {
+        self.text = text
+    }
+}
+
 /// `add_release`: POST /datasets/{ds}/releases/.
 public struct NewRelease: Codable, Hashable, Sendable {
     public var name: String

@@ -60,6 +60,9 @@ public protocol SegmentsService: Sendable {
     func addIssue(sampleUUID: String, _ issue: NewIssue) async throws -> Issue
     func updateIssue(_ uuid: String, _ update: IssueUpdate) async throws -> Issue
     func deleteIssue(_ uuid: String) async throws
+    /// Adds a comment to an issue and returns the issue with its thread. Not an SDK
+    /// operation: `segments-tui serve` offers it as `POST /issues/{uuid}/comments/`.
+    func addIssueComment(_ issueUUID: String, text: String) async throws -> Issue
 
     // MARK: Releases
     func getReleases(_ datasetIdentifier: String) async throws -> [Release]

@@ -107,6 +107,9 @@ public enum Bindings {
             keys: [.character("e")], command: .editIssue, description: "Edit the description of the selected issue",
             context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
         Binding(
+            keys: [.character("c")], command: .commentIssue, description: "Comment on the selected issue of this sample",
+            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+        Binding(
             keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue of this sample (asks first)",
             context: .sampleDetail, isDestructive: true, disabledReason: { state in state.issueDeleteReason }),
         // Issues
@@ -120,6 +123,9 @@ public enum Bindings {
         Binding(
             keys: [.character("e")], command: .editIssue, description: "Edit the selected issue's description",
             short: "edit", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+        Binding(
+            keys: [.character("c")], command: .commentIssue, description: "Comment on the selected issue",
+            short: "comment", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue (asks first)",
             short: "delete", context: .issues, isDestructive: true, disabledReason: { state in state.issueDeleteReason }),

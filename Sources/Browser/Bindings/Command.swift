@@ -41,6 +41,7 @@ public enum Command: Hashable, Sendable {
     case newRelease
     case deleteRelease
     case editIssue
+    case commentIssue
     case nextIssueOfSample
     case startTriage
     case skipSample

@@ -6,6 +6,7 @@ import TerminalUI
 public enum ModalPurpose: Hashable, Sendable {
     case newIssue(sampleUUID: String, sampleName: String)
     case editIssue(Issue)
+    case commentIssue(Issue)
     case deleteIssue(Issue)
     /// Reject the label and open an issue saying why, in one step (triage `X`).
     case rejectWithIssue(sampleUUID: String, sampleName: String)

@@ -58,6 +58,7 @@ public enum ServiceRequest: Hashable, Sendable {
     case addIssue(sampleUUID: String, description: String)
     case deleteIssue(uuid: String)
     case setIssueDescription(uuid: String, description: String)
+    case addIssueComment(uuid: String, text: String)
     case addRelease(dataset: String, name: String, description: String)
     case deleteRelease(dataset: String, name: String)
     /// The user's collaborator role on the dataset (nil when not a collaborator).

@@ -101,6 +101,8 @@ final class EffectRunner {
         case .deleteIssue(let uuid):
             try await service.deleteIssue(uuid)
             return .issueDeleted(uuid: uuid)
+        case .addIssueComment(let uuid, let text):
+            return .issue(try await service.addIssueComment(uuid, text: text))
         case .setIssueDescription(let uuid, let description):
             return .issue(try await service.updateIssue(uuid, IssueUpdate(description: description)))
         case .addRelease(let dataset, let name, let description):

@@ -109,6 +109,8 @@ extension AppState {
             askForNewIssue()
         case .editIssue:
             askToEditTargetIssue()
+        case .commentIssue:
+            askForComment()
         case .deleteIssue:
             confirmDeleteTargetIssue()
         case .nextIssueOfSample:

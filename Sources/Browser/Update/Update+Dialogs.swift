@@ -17,6 +17,9 @@ extension AppState {
         case (.editIssue(let issue), .submitted(let text)):
             guard !refuseWhileIssueSaving() else { return [] }
             return editIssue(issue, description: text)
+        case (.commentIssue(let issue), .submitted(let text)):
+            guard !refuseWhileIssueSaving() else { return [] }
+            return comment(on: issue, text: text)
         case (.deleteIssue(let issue), .confirmed):
             return deleteIssue(issue)
         case (.rejectWithIssue(let uuid, let name), .submitted(let text)):

@@ -62,6 +62,25 @@ extension AppState {
             .editIssue(issue))
     }
 
+    /// `c`: a comment on the selected issue, typed in a text area.
+    mutating func askForComment() {
+        guard let issue = targetIssue else { return }
+        overlay = .modal(
+            .textArea(title: "Comment on “\(Self.short(issue.description))”", prompt: "Comment:"),
+            .commentIssue(issue))
+    }
+
+    mutating func comment(on issue: Issue, text: String) -> [Effect] {
+        let comment = text.trimmingBlankEdges
+        guard !comment.isEmpty else {
+            showInfo("An empty comment was not sent.")
+            return []
+        }
+        issueWrite = .comment(issue)
+        showInfo("sending the comment on issue “\(Self.short(issue.description))”…")
+        return [start(.issueWrite, .addIssueComment(uuid: issue.uuid, text: comment))]
+    }
+
     mutating func editIssue(_ issue: Issue, description text: String) -> [Effect] {
         let description = text.trimmingBlankEdges
         guard !description.isEmpty else {
@@ -95,6 +114,9 @@ extension AppState {
         case .edit(let issue, _):
             replaceIssue(uuid: issue.uuid) { $0 = saved }
             showInfo("saved the description of issue “\(Self.short(saved.description))”")
+        case .comment(let issue):
+            replaceIssue(uuid: issue.uuid) { $0 = saved }
+            showInfo("commented on issue “\(Self.short(saved.description))” (\(Formatting.count(saved.comments.count, "comment")))")
         case .create(let sampleName, _):
             let items = (dataset?.issues.items ?? []) + [saved]
             dataset?.issues.items = items
@@ -116,6 +138,8 @@ extension AppState {
         case .edit(let issue, let previous):
             replaceIssue(uuid: issue.uuid) { $0.description = previous }
             showError("Could not change issue “\(Self.short(previous))”, its description is unchanged: \(failure.text)")
+        case .comment(let issue):
+            showError("Could not comment on issue “\(Self.short(issue.description))”: \(failure.text)")
         case .create(let sampleName, _):
             showError("Could not open an issue on \(sampleName): \(failure.text)")
         case .delete(let issue, let index):

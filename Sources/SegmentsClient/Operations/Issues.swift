@@ -15,6 +15,11 @@ extension SegmentsClient {
         try await call(Endpoint(.patch, PathBuilder.path("/issues", uuid) + "/", body: try Self.json(update)))
     }
 
+    public func addIssueComment(_ issueUUID: String, text: String) async throws -> Issue {
+        try await call(
+            Endpoint(.post, PathBuilder.path("/issues", issueUUID, "comments") + "/", body: try Self.json(NewIssueComment(text: text))))
+    }
+
     public func deleteIssue(_ uuid: String) async throws {
         try await callIgnoringBody(Endpoint(.delete, PathBuilder.path("/issues", uuid) + "/"))
     }

@@ -102,6 +102,8 @@ enum OpenAPIOperations {
               summary: "Opens an issue on a sample.", requestBody: "NewIssue", status: 201, response: "Issue"),
         .init(operationID: "updateIssue", summary: "Updates an issue.",
               requestBody: "IssueUpdate", status: 200, response: "Issue"),
+        .init(operationID: "addIssueComment", summary: "Adds a comment to an issue (a segments-tui extension, not an SDK call).",
+              requestBody: "NewIssueComment", status: 201, response: "Issue"),
         .init(operationID: "deleteIssue", summary: "Deletes an issue.",
               requestBody: nil, status: 204, response: nil),
         .init(operationID: "getReleases",

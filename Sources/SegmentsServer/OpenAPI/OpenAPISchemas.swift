@@ -150,6 +150,7 @@ enum OpenAPISchemas {
                 ["status": issueStatus, "comments": array(anyObject), "anchor": anyObject]),
             "NewIssue": object(["description"], ["description": text, "status": issueStatus, "anchor": anchor]),
             "IssueUpdate": object([], ["description": text, "status": issueStatus, "anchor": anchor]),
+            "NewIssueComment": object(["text"], ["text": text]),
             "Release": object(
                 ["uuid", "name", "description", "release_type", "attributes", "status", "created_at", "samples_count"],
                 ["release_type": enumeration(["JSON"]), "status": enumeration(["PENDING", "SUCCEEDED", "FAILED"]),

@@ -18,6 +18,11 @@ extension Routes {
                 try requireKnown(update.status, field: "status")
                 return try .json(await request.service().updateIssue(request.uuid("uuid"), update))
             },
+            // Not an SDK call: the browser's `c` on an issue.
+            Route(.post, "/issues/{uuid}/comments/", "addIssueComment") { request in
+                let comment = try request.decode(NewIssueComment.self)
+                return try .json(await request.service().addIssueComment(request.uuid("uuid"), text: comment.text), status: 201)
+            },
             Route(.delete, "/issues/{uuid}/", "deleteIssue") { request in
                 try await request.service().deleteIssue(request.uuid("uuid"))
                 return .noContent
