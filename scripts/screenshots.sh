@@ -58,7 +58,10 @@ shot() {
   echo "screenshots/$1.png"
 }
 mkdir -p screenshots
-T new-session -d -s shots -x $W -y $H "$BIN --path $WORK/ws"
+# The workspace in its default place under a home of its own, so the top bar and the
+# URLs read as on a user's machine, not as a temporary folder.
+mkdir -p "$WORK/home"
+T new-session -d -s shots -x $W -y $H "env HOME=$WORK/home XDG_DATA_HOME= $BIN"
 T set-option -t shots status off
 wait_for "street-scenes" 60
 keys -l ":dataset jane/street-scenes"; keys Enter; wait_for "jane/street-scenes  bboxes"; wait_for "1 of 300"
@@ -82,7 +85,7 @@ keys -l ":tab info"; keys Enter; wait_for "── Label status ──"; shot 06-
 keys "?"; wait_for "Keys — ? or Esc closes"; shot 07-help "help from the key table"
 keys Escape; wait_for "── Label status ──"
 keys -l ":dataset acme/parking-lots"; keys Enter; keys -l ":tab collaborators"; keys Enter; wait_for "Role"
-keys -l "/dave"; keys Enter; keys e; wait_for "Role of dave"; keys j
+keys -l "/dave"; keys Enter; wait_for "reviewer"; keys e; wait_for "Role of dave"; keys j
 shot 08-collaborators "collaborators: e changes a role"
 keys Escape; wait_gone "Role of dave"
 keys -l ":dataset jane/street-scenes"; keys Enter; wait_for "jane/street-scenes  bboxes"

@@ -77,6 +77,14 @@ struct TypeAheadTests {
         }
     }
 
+    @Test("Enter typed right after :dataset waits for the first rows and opens the first sample")
+    @MainActor
+    func enterWaitsForTheList() async throws {
+        let result = try await BrowserFixture.run("<Burst>:dataset jane/street-scenes<Enter><Enter></Burst>")
+        let first = try #require(result.state.dataset?.samples.sample(at: 0))
+        #expect(result.state.dataset?.detail?.uuid == first.uuid, "\(result.screen)")
+    }
+
     @Test("u in a burst takes back the last decision, sent or not, and goes back to its sample")
     @MainActor
     func undoTypedAhead() async throws {

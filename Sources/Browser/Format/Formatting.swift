@@ -5,6 +5,13 @@ public enum Formatting {
         "\(thousands(value)) \(value == 1 ? singular : plural ?? singular + "s")"
     }
 
+    /// A URL as the detail shows it: a file of the embedded workspace by its place in the
+    /// workspace ("workspace assets/…/frame.jpg"), not by a machine's folder path; others whole.
+    static func url(_ text: String) -> String {
+        guard text.hasPrefix("file://"), let assets = text.range(of: "/assets/", options: .backwards) else { return text }
+        return "workspace assets/" + text[assets.upperBound...]
+    }
+
     /// 100000 → "100,000".
     public static func thousands(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -58,14 +58,18 @@ extension AppState {
     /// The sample detail is on its way (opened, or moved to by a decision or `n`): the next
     /// key is meant for it, not for the emptiness before it. Only while a request that ends
     /// the wait is in flight, so a failed load never holds keys back.
+    /// Likewise a list whose first rows are on their way (the datasets at start, a dataset's
+    /// samples after `:dataset`): Enter is meant for its first row, not for nothing.
     var isWaitingForScreen: Bool {
-        guard overlay == nil, let detail = dataset?.detail, !detail.isLoaded else { return false }
-        return inFlight.keys.contains { slot in
-            switch slot {
-            case .sampleDetail, .samplePage: true
-            default: false
-            }
+        guard overlay == nil else { return false }
+        let pageInFlight = inFlight.keys.contains { if case .samplePage = $0 { true } else { false } }
+        if let detail = dataset?.detail {
+            return !detail.isLoaded && (pageInFlight || inFlight[.sampleDetail] != nil)
         }
+        if focus == .content, let current = dataset, current.tab == .samples {
+            return current.samples.pages.isEmpty && pageInFlight
+        }
+        return focus == .datasets && !datasets.isLoaded && inFlight[.datasets] != nil
     }
 
     mutating func handleKey(_ pressed: Key) -> [Effect] {

@@ -121,11 +121,11 @@ enum SampleDetailView {
         guard let attributes else { return [StyledLine("none", Style(.muted))] }
         switch attributes.content {
         case .image(let image):
-            return [.field("image", image.image.url ?? "—", valueStyle: Style(.accent))]
+            return [.field("image", image.image.url.map(Formatting.url) ?? "—", valueStyle: Style(.accent))]
         case .imageSequence(let sequence):
-            return [.field("frames", Formatting.thousands(sequence.frames.count)), .field("first", sequence.frames.first?.image.url ?? "—", valueStyle: Style(.accent))]
+            return [.field("frames", Formatting.thousands(sequence.frames.count)), .field("first", sequence.frames.first?.image.url.map(Formatting.url) ?? "—", valueStyle: Style(.accent))]
         case .pointcloud(let cloud):
-            var lines: [StyledLine] = [.field("pcd", cloud.pcd.url, valueStyle: Style(.accent)), .field("format", cloud.pcd.type.rawValue)]
+            var lines: [StyledLine] = [.field("pcd", Formatting.url(cloud.pcd.url), valueStyle: Style(.accent)), .field("format", cloud.pcd.type.rawValue)]
             if let images = cloud.images { lines.append(.field("images", "\(images.count) calibrated")) }
             if let z = cloud.defaultZ { lines.append(.field("default z", Formatting.decimal(z))) }
             return lines
