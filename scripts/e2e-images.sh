@@ -100,4 +100,17 @@ wait_until 20 has_pictures || fail "no picture in remote mode"
 ls "$WORK/cache/segments-tui/images/"*.img >/dev/null 2>&1 || fail "the remote picture was not kept in the disk cache"
 step "remote mode: the picture comes from serve and lands in the disk cache"
 keys q; keys q; keys q
+wait_until 10 no_pictures || fail "picture cells left after quitting remote mode"
+browser_gone() { ! screen_has "segments-tui  jane"; }
+wait_until 10 browser_gone || fail "the browser did not quit"
+
+# --graphics none: the outline only, no picture (a negative check, bounded to 3 s).
+keys "clear; $BIN --path $WORK/ws --graphics none" Enter
+wait_until 30 screen_has "street-scenes" || fail "no datasets with --graphics none"
+keys -l ":dataset jane/street-scenes"; keys Enter
+wait_until 20 screen_has "1 of 300" || fail "no samples with --graphics none"
+open_first_sample
+wait_until 3 has_pictures && fail "--graphics none still drew a picture"
+step "--graphics none keeps to the outline"
+keys q; keys q; keys q
 echo "all image end-to-end checks passed"

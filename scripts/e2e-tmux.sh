@@ -103,6 +103,11 @@ OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless 2>&1 &&
 printf 'read_only = yes\ncolour = blue\n' > "$WORK/config/segments-tui/config"
 OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless --keys "<Enter>" 2>&1) || fail "a config with an unknown key did not run: $OUT"
 [[ "$OUT" == *"warning:"*"unknown key colour is ignored"* && "$OUT" == *"[read-only]"* ]] || fail "unknown key: $OUT"
+printf 'graphics = sixels\n' > "$WORK/config/segments-tui/config"
+OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless 2>&1 && echo "ran") || true
+[[ "$OUT" == *"graphics = sixels is not one of auto, kitty, sixel"* && "$OUT" != *ran* ]] || fail "graphics = sixels: $OUT"
+OUT=$("$BIN" --path "$WORK/ws" --graphics bogus 2>&1 && echo "ran") || true
+[[ "$OUT" == *"--graphics bogus is not one of"* && "$OUT" != *ran* ]] || fail "--graphics bogus: $OUT"
 rm -rf "$WORK/config"
 [[ "$("$BIN" --version)" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version"
 step "the config file fails closed on typos and bad values, warns on unknown keys; --version"

@@ -41,6 +41,9 @@ struct BrowseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No colours (also NO_COLOR).")
     var noColor = false
 
+    @Option(name: .long, help: "How pictures are drawn: auto, kitty, sixel, iterm, symbols or none (default: auto).")
+    var graphics: String?
+
     @Flag(name: .long, help: "No mouse: clicks and the wheel go to the terminal (for selecting text).")
     var noMouse = false
 
@@ -55,6 +58,9 @@ struct BrowseCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !keys.isEmpty && !headless { throw ValidationError("--keys needs --headless.") }
+        if let graphics, GraphicsSetting(graphics) == nil {
+            throw ValidationError("--graphics \(graphics) is not one of \(GraphicsSetting.allowedValues.joined(separator: ", ")).")
+        }
         _ = try parsedSize()
         _ = try KeyNotation.parse(keys)
     }
@@ -103,7 +109,10 @@ struct BrowseCommand: AsyncParsableCommand {
         }
         let options = NcursesTerminal.Options(mouse: !noMouse, noColor: noColor || config.flag("no_color"))
         try await TerminalSession.run(options: options) { terminal in
-            let app = BrowserApp(service: connection.service, terminal: terminal, session: session, logger: logger)
+            // The flag wins over the config file; both were checked before the terminal was taken.
+            let setting = (graphics ?? config.values["graphics"]).flatMap(GraphicsSetting.init) ?? .auto
+            let detection = GraphicsDetection.detect(environment: ProcessInfo.processInfo.environment, setting: setting)
+            let app = BrowserApp(service: connection.service, terminal: terminal, session: session, logger: logger, graphics: detection)
             await app.run()
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
+import TerminalUI
 
 /// `$XDG_CONFIG_HOME/segments-tui/config` (or `~/.config/segments-tui/config`): lines of
-/// `key = value`, `#` comments. Keys: api_key, api_url, path, user, read_only, no_color.
+/// `key = value`, `#` comments. Keys: api_key, api_url, path, user, graphics, read_only,
+/// no_color.
 /// Precedence: command-line flags, then the environment, then this file.
 ///
 /// It fails closed: a bad value (`read_only = maybe`) or a misspelt known key
@@ -17,7 +19,7 @@ struct ConfigFile {
     var errors: [String] = []
     var warnings: [String] = []
 
-    static let stringKeys: Set<String> = ["api_key", "api_url", "path", "user"]
+    static let stringKeys: Set<String> = ["api_key", "api_url", "path", "user", "graphics"]
     static let flagKeys: Set<String> = ["read_only", "no_color"]
     static let trueWords: Set<String> = ["1", "true", "yes", "on"]
     static let falseWords: Set<String> = ["0", "false", "no", "off"]
@@ -57,6 +59,9 @@ struct ConfigFile {
                     errors.append("\(place): \(key) = \(value) is neither true nor false (write \(key) = true or \(key) = false)")
                     continue
                 }
+            } else if key == "graphics", GraphicsSetting(value) == nil {
+                errors.append("\(place): graphics = \(value) is not one of \(GraphicsSetting.allowedValues.joined(separator: ", "))")
+                continue
             } else if !Self.stringKeys.contains(key) {
                 if let known = Self.knownKey(resembling: key) {
                     errors.append("\(place): unknown key \(key); did you mean \(known)?")
