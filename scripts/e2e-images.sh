@@ -80,16 +80,8 @@ wait_until 5 no_pictures || fail "picture cells left after quitting"
 step "quitting leaves no picture behind"
 
 # Remote mode: the pictures come over HTTP from serve, through the client.
-KEY=$("$BIN" admin rotate-key --path "$WORK/ws" jane 2>/dev/null | tail -1 | awk '{print $NF}')
-[[ -n "$KEY" ]] || fail "admin rotate-key printed no API key"
-"$BIN" serve --path "$WORK/ws" --port 0 >"$WORK/serve.log" 2>&1 & SERVER_PID=$!
-URL=""
-for _ in $(seq 1 1500); do
-  URL=$(grep -o "Listening on http://[0-9.:]*" "$WORK/serve.log" 2>/dev/null | awk '{print $3}' || true)
-  [[ -n "$URL" ]] && break
-  sleep 0.02
-done
-[[ -n "$URL" ]] || { cat "$WORK/serve.log"; fail "segments-tui serve did not start"; }
+source "$(dirname "$0")/lib/serve.sh"
+start_serve
 T resize-window -t img -x 140 -y 40
 keys "clear; SEGMENTS_API_KEY=$KEY SEGMENTS_API_URL=$URL $BIN" Enter
 wait_until 30 screen_has "street-scenes" || fail "no datasets in remote mode"

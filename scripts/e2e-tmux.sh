@@ -113,16 +113,8 @@ rm -rf "$WORK/config"
 step "the config file fails closed on typos and bad values, warns on unknown keys; --version"
 
 # Remote mode: the same workspace served over HTTP, browsed through the client.
-KEY=$("$BIN" admin rotate-key --path "$WORK/ws" jane 2>/dev/null | tail -1 | awk '{print $NF}')
-[[ -n "$KEY" ]] || fail "admin rotate-key printed no API key"
-"$BIN" serve --path "$WORK/ws" --port 0 >"$WORK/serve.log" 2>&1 & SERVER_PID=$!
-URL=""
-for _ in $(seq 1 1500); do
-  URL=$(grep -o "Listening on http://[0-9.:]*" "$WORK/serve.log" 2>/dev/null | awk '{print $3}' || true)
-  [[ -n "$URL" ]] && break
-  sleep 0.02
-done
-[[ -n "$URL" ]] || { cat "$WORK/serve.log"; fail "segments-tui serve did not start"; }
+source "$(dirname "$0")/lib/serve.sh"
+start_serve
 PORT=${URL##*:}
 BUSY=$("$BIN" serve --path "$WORK/ws" --port "$PORT" 2>&1 && echo "started twice" || true)
 [[ "$BUSY" == *"port $PORT is in use; pick another with --port"* ]] || fail "serve on a busy port said: $BUSY"
