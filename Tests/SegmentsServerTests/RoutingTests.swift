@@ -7,11 +7,12 @@ import Testing
 struct RoutingTests {
     let table = RouteTable(routes: Routes.all)
 
-    @Test("the 40 SDK routes plus upload, asset, release-file and document routes are registered once each")
+    @Test("the 40 SDK routes, the issue-comment route, and upload, asset, release-file and document routes are registered once each")
     func routeCount() {
         let keys = table.routes.map { "\($0.method.rawValue) \($0.pattern.text)" }
         #expect(Set(keys).count == keys.count)
-        #expect(table.routes.filter { $0.access == .apiKey }.count == 40)
+        #expect(table.routes.filter { $0.access == .apiKey }.count == 40 + 1, "the SDK's 40 and addIssueComment")
+        #expect(table.routes.contains { $0.operationID == "addIssueComment" })
         #expect(Set(table.routes.map(\.operationID)).count == table.routes.count)
     }
 

@@ -39,7 +39,7 @@ extension AppState {
     /// applied once that screen is there. Ctrl-C never waits.
     mutating func takeKey(_ key: Key) -> [Effect] {
         guard key != .ctrl("c") else { return handleKey(key) }
-        if !typeAhead.isEmpty || isWaitingForScreen {
+        if !typeAhead.isEmpty || waits(key) {
             typeAhead.append(key)
             return []
         }
@@ -49,7 +49,7 @@ extension AppState {
     /// Applies the keys that waited, for as long as nothing new is loading.
     mutating func replayTypeAhead() -> [Effect] {
         var effects: [Effect] = []
-        while !typeAhead.isEmpty, !isWaitingForScreen, !isQuitting {
+        while let next = typeAhead.first, !waits(next), !isQuitting {
             effects += handleKey(typeAhead.removeFirst())
         }
         return effects
@@ -58,18 +58,33 @@ extension AppState {
     /// The sample detail is on its way (opened, or moved to by a decision or `n`): the next
     /// key is meant for it, not for the emptiness before it. Only while a request that ends
     /// the wait is in flight, so a failed load never holds keys back.
-    /// Likewise a list whose first rows are on their way (the datasets at start, a dataset's
-    /// samples after `:dataset`): Enter is meant for its first row, not for nothing.
     var isWaitingForScreen: Bool {
-        guard overlay == nil else { return false }
-        let pageInFlight = inFlight.keys.contains { if case .samplePage = $0 { true } else { false } }
-        if let detail = dataset?.detail {
-            return !detail.isLoaded && (pageInFlight || inFlight[.sampleDetail] != nil)
-        }
+        guard overlay == nil, let detail = dataset?.detail else { return false }
+        return !detail.isLoaded && (samplePageInFlight || inFlight[.sampleDetail] != nil)
+    }
+
+    /// Whether `key` waits: every key while the detail is on its way; while a list's first
+    /// rows are (the datasets at start, a dataset's samples after `:dataset`), the keys that
+    /// act on its rows, so Enter opens the first row instead of nothing. Help, `:`, `r` and
+    /// quitting do not wait for a list (keys after a waiting one wait too, in order).
+    func waits(_ key: Key) -> Bool {
+        if isWaitingForScreen { return true }
+        guard overlay == nil, dataset?.detail == nil else { return false }
+        let listLoading: Bool
         if focus == .content, let current = dataset, current.tab == .samples {
-            return current.samples.pages.isEmpty && pageInFlight
+            listLoading = current.samples.pages.isEmpty && samplePageInFlight
+        } else {
+            listLoading = focus == .datasets && !datasets.isLoaded && inFlight[.datasets] != nil
         }
-        return focus == .datasets && !datasets.isLoaded && inFlight[.datasets] != nil
+        guard listLoading, let binding = Bindings.lookup(key, in: bindingContexts, readOnly: session.readOnly) else { return false }
+        switch binding.command {
+        case .open, .navigate, .copy, .nextTab, .startTriage: return true
+        default: return false
+        }
+    }
+
+    private var samplePageInFlight: Bool {
+        inFlight.keys.contains { if case .samplePage = $0 { true } else { false } }
     }
 
     mutating func handleKey(_ pressed: Key) -> [Effect] {
