@@ -141,8 +141,7 @@ extension AppState {
 
     /// Quits, after asking when writes are still being saved (they would be lost).
     mutating func requestQuit() -> [Effect] {
-        let unsaved = triage.outbox.count + [Slot.issueWrite, .releaseWrite, .collaboratorWrite, .labelsetWrite]
-            .filter { inFlight[$0] != nil }.count
+        let unsaved = triage.outbox.count + Self.datasetWrites.union([.issueWrite]).filter { inFlight[$0] != nil }.count
         guard unsaved > 0 else { return quitNow() }
         overlay = .modal(
             .confirm(

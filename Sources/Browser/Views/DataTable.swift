@@ -12,17 +12,21 @@ struct DataTable {
 
     func render(into screen: inout Screen, area: Rect, state: ScrollState, focused: Bool) {
         let kept = keptColumns(area: area, state: state)
-        guard kept.count == columns.count else {
-            // Drawn again without the columns that are empty on screen: their room goes to
-            // the names and descriptions that were cut.
-            let row = self.row
-            let cellRole = self.cellRole
-            DataTable(
-                columns: kept.map { columns[$0] }, rowCount: rowCount, row: { index in let cells = row(index); return kept.map { cells[safe: $0] ?? "" } },
-                cellRole: { index, column in cellRole(index, kept[column]) }, emptyText: emptyText
-            ).render(into: &screen, area: area, state: state, focused: focused)
+        guard kept.count < columns.count else {
+            draw(into: &screen, area: area, state: state, focused: focused)
             return
         }
+        // Without the columns that are empty on screen or minor: their room goes to the
+        // names and descriptions that were cut.
+        let row = self.row
+        let cellRole = self.cellRole
+        DataTable(
+            columns: kept.map { columns[$0] }, rowCount: rowCount, row: { index in let cells = row(index); return kept.map { cells[safe: $0] ?? "" } },
+            cellRole: { index, column in cellRole(index, kept[column]) }, emptyText: emptyText
+        ).draw(into: &screen, area: area, state: state, focused: focused)
+    }
+
+    private func draw(into screen: inout Screen, area: Rect, state: ScrollState, focused: Bool) {
         let table = TableView(columns: columns, rowCount: rowCount, row: row)
         table.render(into: &screen, area: area, state: state, focused: focused)
         guard rowCount > 0 else {

@@ -8,7 +8,7 @@ enum StatusLine {
         if case .prompt = state.overlay { return }  // the prompt draws itself here
         var right = ""
         if state.isBusy {
-            right = Spinner.braille.frame(tick: state.tick).string + " \(state.inFlight.count) request" + (state.inFlight.count == 1 ? "" : "s")
+            right = Spinner.braille.frame(tick: state.tick).string + " " + Formatting.count(state.inFlight.count, "request")
         }
         let rightText = DisplayText(right + " ")
         let leftArea = Rect(x: area.x, y: area.y, width: max(0, area.width - rightText.width - 1), height: 1)
