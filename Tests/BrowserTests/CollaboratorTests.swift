@@ -66,7 +66,9 @@ struct CollaboratorTests {
         var state = try await fixture.run(Self.tab() + "/bob<Enter>").state
         _ = state.handle(.key(.character("e")))
         let effects = state.handle(.key(.character("2")))
-        guard case .request(.collaboratorWrite, let id, .setCollaboratorRole(_, "bob", .reviewer))? = effects.first else {
+        guard let write = effects.first?.ticket, write.slot == .collaboratorWrite,
+            case .setCollaboratorRole(_, "bob", .reviewer) = write.request
+        else {
             throw TestFailure("no role change in \(effects)")
         }
         var switching = state.handle(.key(.tab))
@@ -74,7 +76,7 @@ struct CollaboratorTests {
         #expect(state.dataset?.fullName != "jane/street-scenes")
         #expect(!switching.contains(.cancel(.collaboratorWrite)), "the write is not cancelled")
         let saved = try await fixture.store().updateDatasetCollaborator("jane/street-scenes", username: "bob", role: .reviewer)
-        _ = state.handle(.loaded(.collaboratorWrite, id, .success(.collaborator(saved))))
+        _ = try state.answer(write, with: saved)
         #expect(state.message?.text == "The change in jane/street-scenes was saved.")
         #expect(state.dataset?.collaborators.items?.contains { $0.user.username == "bob" && $0.role == .reviewer } != true)
     }

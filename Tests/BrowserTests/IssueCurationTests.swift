@@ -40,11 +40,10 @@ struct IssueCurationTests {
         var state = try await fixture.run(Self.issuesTab).state
         let issue = try #require(state.dataset?.visibleIssues.first)
         let effects = state.handle(.key(.character("o")))
-        guard case .request(.issueWrite, let id, _)? = effects.first else { throw TestFailure("no issue write in \(effects)") }
+        guard let write = effects.ticket(in: .issueWrite) else { throw TestFailure("no issue write in \(effects)") }
         #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.status == .closed, "optimistic")
         #expect(state.handle(.key(.character("o"))).isEmpty, "no second write while one is in flight")
-        let refusal = RequestFailure(kind: "AuthorizationError", message: "You do not have permission to perform this action.")
-        _ = state.handle(.loaded(.issueWrite, id, .failure(refusal)))
+        _ = try state.fail(write, with: .authorization("You do not have permission to perform this action."))
         #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.status == .open, "rolled back")
         #expect(state.dataset?.visibleIssues.first?.uuid == issue.uuid)
         #expect(state.message?.kind == .error)
@@ -117,12 +116,11 @@ struct IssueDialogTests {
         let issue = try #require(state.dataset?.visibleIssues.dropFirst().first)
         _ = state.handle(.key(.character("D")))
         let effects = state.handle(.key(.character("y")))
-        guard case .request(.issueWrite, let id, .deleteIssue(issue.uuid))? = effects.first else {
+        guard let write = effects.ticket(in: .issueWrite), write.request == .deleteIssue(uuid: issue.uuid) else {
             throw TestFailure("no delete in \(effects)")
         }
         #expect(state.dataset?.issues.items?.contains { $0.uuid == issue.uuid } == false, "gone at once")
-        let refusal = RequestFailure(kind: "AuthorizationError", message: "You do not have permission to perform this action.")
-        _ = state.handle(.loaded(.issueWrite, id, .failure(refusal)))
+        _ = try state.fail(write, with: .authorization("You do not have permission to perform this action."))
         #expect(state.dataset?.issues.items?.map(\.uuid) == before.map(\.uuid), "back in its place")
         #expect(state.message?.text.contains("Could not delete issue") == true)
     }

@@ -148,7 +148,7 @@ public enum Bindings {
         Binding(
             keys: [.character("D")], command: .deleteRelease, description: "Delete the selected release (asks first)",
             short: "delete", context: .releases, isDestructive: true, requires: .manager,
-            disabledReason: { state in state.selectedRelease == nil ? "no release is selected" : nil }),
+            disabledReason: { state in state.dataset.flatMap(ReleasesTab.selected) == nil ? "no release is selected" : nil }),
         // Labelsets
         Binding(
             keys: [.character("N")], command: .newLabelset, description: "Add a labelset (name, description)",
@@ -204,15 +204,7 @@ extension AppState {
     public var bindingContexts: [BindingContext] {
         guard focus == .content, let dataset else { return [.datasets, .lists, .global] }
         if dataset.detail != nil { return dataset.queue != nil ? [.triage, .sampleDetail, .global] : [.sampleDetail, .global] }
-        switch dataset.tab {
-        case .samples: return [.samples, .lists, .global]
-        case .issues: return [.issues, .lists, .global]
-        case .collaborators: return [.collaborators, .lists, .global]
-        case .workunits: return [.workunits, .lists, .global]
-        case .releases: return [.releases, .lists, .global]
-        case .labelsets: return [.labelsets, .lists, .global]
-        case .info: return [.lists, .global]
-        }
+        return dataset.tab.behaviour.bindingContexts + [.global]
     }
 
     /// Why the binding cannot run now (read-only first, then the role), or nil.
@@ -240,12 +232,7 @@ extension AppState {
     /// Why Enter opens nothing here, or nil.
     var openReason: String? {
         guard focus == .content, let current = dataset else { return dataset == nil && selectedDataset == nil ? "no dataset is selected" : nil }
-        switch current.tab {
-        case .samples: return current.samples.sample(at: current.samples.table.selected) == nil ? "no sample is selected" : nil
-        case .issues: return current.visibleIssues.isEmpty ? "no issue is selected" : nil
-        case .labelsets: return current.visibleLabelsets.isEmpty ? "no labelset is selected" : nil
-        case .collaborators, .releases, .workunits, .info: return "nothing opens from \(current.tab.title)"
-        }
+        return current.tab.behaviour.openReason(current)
     }
 
     /// Why `u` has nothing to undo, or nil.

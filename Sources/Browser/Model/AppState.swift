@@ -92,7 +92,7 @@ public struct AppState: Sendable {
 public struct ListResource<Item: Sendable>: Sendable {
     /// nil until the first answer.
     public var items: [Item]?
-    public var error: RequestFailure?
+    public var error: SegmentsError?
     public var scroll = ScrollState()
     /// Case-insensitive substring filter typed after `/`.
     public var filter = ""

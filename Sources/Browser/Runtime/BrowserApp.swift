@@ -111,7 +111,7 @@ public final class BrowserApp {
     private func execute(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
-            case .request(let slot, let id, let request): runner?.run(slot, id, request)
+            case .request(let ticket): runner?.run(ticket)
             case .cancel(let slot): runner?.cancel(slot)
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .quit: queue.finish()

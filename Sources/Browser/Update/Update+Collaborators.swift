@@ -7,13 +7,8 @@ import TerminalUI
 extension AppState {
     static let assignableRoles: [Role] = [.labeler, .reviewer, .manager, .admin]
 
-    var selectedCollaborator: Collaborator? {
-        guard let current = dataset else { return nil }
-        return current.visibleCollaborators[safe: current.collaborators.scroll.selected]
-    }
-
     var collaboratorReason: String? {
-        selectedCollaborator == nil ? "no collaborator is selected" : nil
+        dataset.flatMap(CollaboratorsTab.selected) == nil ? "no collaborator is selected" : nil
     }
 
     mutating func askForNewCollaborator() {
@@ -35,7 +30,7 @@ extension AppState {
     }
 
     mutating func askForRoleChange() {
-        guard let collaborator = selectedCollaborator else { return }
+        guard let collaborator = dataset.flatMap(CollaboratorsTab.selected) else { return }
         overlay = .modal(
             roleChoice(title: "Role of \(collaborator.user.username) (now \(collaborator.role.rawValue))", current: collaborator.role),
             .collaboratorRole(username: collaborator.user.username, existing: collaborator.role))
@@ -53,18 +48,18 @@ extension AppState {
         guard !refuseWhileWriting(.collaboratorWrite, "collaborator") else { return [] }
         guard let existing else {
             showInfo("adding \(username) as \(role.rawValue)…")
-            return [start(.collaboratorWrite, .addCollaborator(dataset: current.fullName, username: username, role: role))]
+            return [start(.collaboratorWrite, ServiceCalls.addCollaborator(dataset: current.fullName, username: username, role: role), then: { $0.applyCollaborator($1) })]
         }
         guard role != existing else {
             showInfo("\(username) is \(role.rawValue) already.")
             return []
         }
         showInfo("making \(username) \(role.rawValue)…")
-        return [start(.collaboratorWrite, .setCollaboratorRole(dataset: current.fullName, username: username, role: role))]
+        return [start(.collaboratorWrite, ServiceCalls.setCollaboratorRole(dataset: current.fullName, username: username, role: role), then: { $0.applyCollaborator($1) })]
     }
 
     mutating func confirmRemoveCollaborator() {
-        guard let collaborator = selectedCollaborator, let current = dataset else { return }
+        guard let collaborator = dataset.flatMap(CollaboratorsTab.selected), let current = dataset else { return }
         let message = "Remove \(collaborator.user.username) (\(collaborator.role.rawValue)) from \(current.fullName)?\nThey lose access unless the dataset is public."
         askToConfirm("Remove collaborator", message, confirm: "Remove", for: .removeCollaborator(collaborator))
     }
@@ -72,40 +67,28 @@ extension AppState {
     mutating func removeCollaborator(_ collaborator: Collaborator) -> [Effect] {
         guard let current = dataset, !refuseWhileWriting(.collaboratorWrite, "collaborator") else { return [] }
         showInfo("removing \(collaborator.user.username)…")
-        return [start(.collaboratorWrite, .removeCollaborator(dataset: current.fullName, username: collaborator.user.username))]
+        let username = collaborator.user.username
+        let call = ServiceCalls.removeCollaborator(dataset: current.fullName, username: username)
+        return [start(.collaboratorWrite, call, then: { state, _ in state.applyCollaboratorRemoved(username) })]
     }
 
     /// The server agreed: the row is added or changed, and selected.
     mutating func applyCollaborator(_ collaborator: Collaborator) -> [Effect] {
-        var items = dataset?.collaborators.items ?? []
         let username = collaborator.user.username
-        if let index = items.firstIndex(where: { $0.user.username == username }) {
-            let before = items[index].role
-            items[index] = collaborator
-            showInfo("\(username) is now \(collaborator.role.rawValue) (was \(before.rawValue))")
+        if let before = upsert(CollaboratorsTab.self, collaborator) {
+            showInfo("\(username) is now \(collaborator.role.rawValue) (was \(before.role.rawValue))")
         } else {
-            items.append(collaborator)
             showInfo("added \(username) as \(collaborator.role.rawValue)")
         }
-        dataset?.collaborators.items = items
         if username == user?.username {
             let level = max(dataset?.access ?? .none, AccessLevel(role: collaborator.role))
             dataset?.access = level
-        }
-        let visible = dataset?.visibleCollaborators ?? []
-        if let index = visible.firstIndex(where: { $0.user.username == username }) {
-            let scroll = ScrollStateHelpers.select(index, count: visible.count, rows: layout.tabTableRows)
-            dataset?.collaborators.scroll = scroll
         }
         return []
     }
 
     mutating func applyCollaboratorRemoved(_ username: String) -> [Effect] {
-        dataset?.collaborators.items?.removeAll { $0.user.username == username }
-        if let current = dataset {
-            let scroll = current.collaborators.scroll.clamped(count: current.visibleCollaborators.count, visibleRows: layout.tabTableRows)
-            dataset?.collaborators.scroll = scroll
-        }
+        remove(CollaboratorsTab.self, identity: username)
         if username == user?.username { applyAccess(nil) }
         showInfo("removed \(username) from \(dataset?.fullName ?? "the dataset")")
         return []
@@ -116,10 +99,11 @@ extension AppState {
     mutating func filterSubmitted(_ text: String) -> [Effect] {
         let username = text.trimmingSpaces
         guard let current = dataset, current.detail == nil, current.tab == .collaborators, focus == .content,
-            !username.isEmpty, !username.contains(" "), current.visibleCollaborators.isEmpty
+            !username.isEmpty, !username.contains(" "), CollaboratorsTab.visible(in: current).isEmpty
         else { return [] }
         showInfo("asking whether \(username) is a collaborator…")
-        return [start(.collaboratorLookup, .collaborator(dataset: current.fullName, username: username))]
+        let call = ServiceCalls.collaborator(dataset: current.fullName, username: username)
+        return [start(.collaboratorLookup, call, then: { $0.applyLookedUpCollaborator($1) }, otherwise: { $0.failCollaboratorLookup($1) })]
     }
 
     mutating func applyLookedUpCollaborator(_ collaborator: Collaborator) -> [Effect] {
@@ -130,12 +114,13 @@ extension AppState {
         return []
     }
 
-    mutating func failCollaboratorLookup(_ failure: RequestFailure) {
-        guard failure.isNotFound else {
+    mutating func failCollaboratorLookup(_ failure: SegmentsError) -> [Effect] {
+        guard case .notFound = failure else {
             showError(failure.text)
-            return
+            return []
         }
         let filter = dataset?.collaborators.filter ?? ""
         showInfo("\(filter) is not a collaborator of \(dataset?.fullName ?? "this dataset") (N adds one)")
+        return []
     }
 }

@@ -8,7 +8,11 @@ extension AppState {
         var detail = SampleDetailState(uuid: uuid, source: source, sample: sample)
         detail.scroll = 0
         dataset?.detail = detail
-        return [start(.sampleDetail, .sampleDetail(uuid: uuid, labelset: current.labelset))]
+        return [
+            start(
+                .sampleDetail, ServiceCalls.sampleDetail(uuid: uuid, labelset: current.labelset),
+                then: { $0.landSampleDetail($1) }, otherwise: { $0.failSampleDetail($1) })
+        ]
     }
 
     mutating func closeDetail() -> [Effect] {

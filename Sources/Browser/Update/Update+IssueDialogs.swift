@@ -35,7 +35,7 @@ extension AppState {
         guard !refuseWhileIssueSaving() else { return [] }
         issueWrite = .create(sampleName: sampleName, description: description)
         showInfo("opening issue on \(sampleName)…")
-        return [start(.issueWrite, .addIssue(sampleUUID: sampleUUID, description: description))]
+        return [startIssueWrite(ServiceCalls.addIssue(sampleUUID: sampleUUID, description: description))]
     }
 
     mutating func confirmDeleteTargetIssue() {
@@ -51,7 +51,10 @@ extension AppState {
         dataset?.issues.items?.removeAll { $0.uuid == issue.uuid }
         clampIssueSelection()
         showInfo("deleting issue “\(Self.short(issue.description))”…")
-        return [start(.issueWrite, .deleteIssue(uuid: issue.uuid))]
+        let uuid = issue.uuid
+        return [
+            start(.issueWrite, ServiceCalls.deleteIssue(uuid: uuid), then: { state, _ in state.applyIssueDeleted(uuid) }, otherwise: { $0.failIssueWrite($1) })
+        ]
     }
 
     mutating func applyIssueDeleted(_ uuid: String) -> [Effect] {

@@ -5,10 +5,7 @@ import SegmentsAPI
 /// if the server refuses.
 extension AppState {
     /// The issue the Issues tab has selected.
-    var selectedIssue: Issue? {
-        guard let current = dataset else { return nil }
-        return current.visibleIssues[safe: current.issues.scroll.selected]
-    }
+    var selectedIssue: Issue? { dataset.flatMap(IssuesTab.selected) }
 
     /// The open sample's issues, in the order the detail lists them.
     var detailIssues: [Issue] {
@@ -52,7 +49,7 @@ extension AppState {
         issueWrite = .toggle(issue, previous: issue.status)
         replaceIssue(uuid: issue.uuid) { $0.status = status }
         showInfo("\(status == .closed ? "closing" : "reopening") issue “\(Self.short(issue.description))”…")
-        return [start(.issueWrite, .setIssueStatus(uuid: issue.uuid, status: status))]
+        return [startIssueWrite(ServiceCalls.setIssueStatus(uuid: issue.uuid, status: status))]
     }
 
     mutating func askToEditTargetIssue() {
@@ -78,7 +75,7 @@ extension AppState {
         }
         issueWrite = .comment(issue)
         showInfo("sending the comment on issue “\(Self.short(issue.description))”…")
-        return [start(.issueWrite, .addIssueComment(uuid: issue.uuid, text: comment))]
+        return [startIssueWrite(ServiceCalls.addIssueComment(uuid: issue.uuid, text: comment))]
     }
 
     mutating func editIssue(_ issue: Issue, description text: String) -> [Effect] {
@@ -94,7 +91,7 @@ extension AppState {
         issueWrite = .edit(issue, previous: issue.description)
         replaceIssue(uuid: issue.uuid) { $0.description = description }
         showInfo("saving the description of issue “\(Self.short(description))”…")
-        return [start(.issueWrite, .setIssueDescription(uuid: issue.uuid, description: description))]
+        return [startIssueWrite(ServiceCalls.setIssueDescription(uuid: issue.uuid, description: description))]
     }
 
     /// True (and said) when an issue change is in flight: the key press is dropped.
@@ -128,8 +125,8 @@ extension AppState {
     }
 
     /// The server refused: the row goes back to what it was, and the message says why.
-    mutating func failIssueWrite(_ failure: RequestFailure) {
-        guard let write = issueWrite else { return }
+    mutating func failIssueWrite(_ failure: SegmentsError) -> [Effect] {
+        guard let write = issueWrite else { return [] }
         issueWrite = nil
         switch write {
         case .toggle(let issue, let previous):
@@ -149,6 +146,12 @@ extension AppState {
             clampIssueSelection()
             showError("Could not delete issue “\(Self.short(issue.description))”: \(failure.text)")
         }
+        return []
+    }
+
+    /// Every issue write but deletion answers with the issue as saved.
+    mutating func startIssueWrite(_ call: ServiceCall<Issue>) -> Effect {
+        start(.issueWrite, call, then: { $0.applyIssueWrite($1) }, otherwise: { $0.failIssueWrite($1) })
     }
 
     /// Changes one issue in the dataset's list and keeps the selection in range.

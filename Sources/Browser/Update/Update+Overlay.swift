@@ -159,7 +159,7 @@ extension AppState {
             do {
                 filters.append(try MetadataFilter(parsing: part))
             } catch {
-                showError(RequestFailure(error).message)
+                showError(SegmentsError(wrapping: error).message)
                 return []
             }
         }

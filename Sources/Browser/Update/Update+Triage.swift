@@ -131,7 +131,8 @@ extension AppState {
     private mutating func sendFirstLabelWrite() -> [Effect] {
         guard let first = triage.outbox.first else { return [] }
         let decision = first.decision
-        return [start(.labelWrite, .setLabelStatus(sampleUUID: decision.sampleUUID, labelset: decision.labelset, status: first.status))]
+        let call = ServiceCalls.setLabelStatus(sampleUUID: decision.sampleUUID, labelset: decision.labelset, status: first.status)
+        return [start(.labelWrite, call, then: { $0.applyLabelWrite($1) }, otherwise: { $0.failLabelWrite($1) })]
     }
 
     /// The sample's label shows `status` in the detail and in the samples table.
@@ -166,7 +167,7 @@ extension AppState {
         if case .decide(let decision) = first, let description = decision.issueDescription {
             if issueWrite == nil {
                 issueWrite = .create(sampleName: decision.sampleName, description: description)
-                effects.append(start(.issueWrite, .addIssue(sampleUUID: decision.sampleUUID, description: description)))
+                effects.append(startIssueWrite(ServiceCalls.addIssue(sampleUUID: decision.sampleUUID, description: description)))
             } else {
                 showError("\(decision.sampleName) was rejected, but its issue was not opened: another issue change is saving.")
             }
@@ -176,7 +177,7 @@ extension AppState {
 
     /// The server refused the first write: it and every write typed after it are rolled
     /// back, the keys typed ahead are dropped, and the detail goes back to its sample.
-    mutating func failLabelWrite(_ failure: RequestFailure) -> [Effect] {
+    mutating func failLabelWrite(_ failure: SegmentsError) -> [Effect] {
         let refused = triage.outbox
         triage.outbox = []
         guard let first = refused.first else {
