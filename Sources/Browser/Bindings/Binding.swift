@@ -72,6 +72,9 @@ public enum Bindings {
             keys: [.character("X")], command: .rejectWithIssue, description: "Reject the label and open an issue saying why",
             short: "reject+issue", context: .triage, writes: true, requires: .reviewer,
             disabledReason: { state in state.triageReason }),
+        Binding(
+            keys: [.character("A")], command: .chooseAssignee, description: "Only the samples assigned to one labeler or reviewer (or everyone)",
+            short: "assignee", context: .triage),
         Binding(keys: [.character("q"), .escape], command: .back, description: "Leave the queue (its progress is kept in the message)", short: "leave", context: .triage),
         // Sample detail
         Binding(

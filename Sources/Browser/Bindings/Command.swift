@@ -22,6 +22,7 @@ public enum Command: Hashable, Sendable {
     case open
     case copy
     case nextSample
+    case chooseAssignee
     case previousSample
     case chooseSort
     case toggleDirection

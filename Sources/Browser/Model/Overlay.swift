@@ -49,7 +49,11 @@ public struct PromptState: Sendable {
 
 /// Picking one option: a sort, a labelset, a workunit range.
 public struct ChoiceState: Sendable {
-    public enum Purpose: Hashable, Sendable { case sort, labelset, workunitRange, removeMetadataFilter }
+    public enum Purpose: Hashable, Sendable {
+        case sort, labelset, workunitRange, removeMetadataFilter
+        /// The triage queue's assignee filter; the options after "everyone", in order.
+        case queueAssignee([AssigneeFilter])
+    }
     public var purpose: Purpose
     public var title: String
     public var options: [String]

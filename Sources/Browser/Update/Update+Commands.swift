@@ -121,6 +121,8 @@ extension AppState {
             confirmDeleteSelectedRelease()
         case .startTriage:
             return startTriageQueue()
+        case .chooseAssignee:
+            askForQueueAssignee()
         case .skipSample:
             return skipSample()
         case .rejectWithIssue:

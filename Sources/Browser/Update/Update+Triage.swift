@@ -238,3 +238,42 @@ extension LabelStats {
         }
     }
 }
+
+/// The queue's assignee filter: `A` picks a labeler or reviewer, and the queue then walks only
+/// the samples assigned to them (skipping the others as their pages arrive).
+extension AppState {
+    mutating func askForQueueAssignee() {
+        guard let current = dataset, let queue = current.queue else { return }
+        let loaded = current.samples.pages.values.flatMap { $0 }
+        let choices = AssigneeFilter.choices(me: user?.username, samples: loaded)
+        let selected = queue.assignee.flatMap { choices.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        overlay = .choice(
+            ChoiceState(
+                purpose: .queueAssignee(choices), title: "Triage only the samples assigned to",
+                options: ["everyone"] + choices.map(\.description), selected: selected))
+    }
+
+    /// Sets the filter; the open sample stays if it is assigned to them, else the queue moves
+    /// on to the next one that is.
+    mutating func filterQueue(by assignee: AssigneeFilter?) -> [Effect] {
+        guard dataset?.queue != nil else { return [] }
+        dataset?.queue?.assignee = assignee
+        guard let assignee else {
+            showInfo("Triage queue: every sample")
+            return []
+        }
+        showInfo("Triage queue: only the samples assigned to \(assignee)")
+        if let sample = dataset?.detail?.sample, assignee.admits(sample) { return [] }
+        return moveDetail(by: 1)
+    }
+
+    /// The row `n` (or a decision) moves to from `row` by `step`: the next one, or in a queue
+    /// with an assignee filter, the next loaded one assigned to them (an unloaded row stops
+    /// the search; the detail waits for it and the search goes on when its page lands).
+    func queueRow(after row: Int, step: Int) -> Int {
+        var index = row + step
+        guard let current = dataset, let assignee = current.queue?.assignee else { return index }
+        while index >= 0, let sample = current.samples.sample(at: index), !assignee.admits(sample) { index += step }
+        return index
+    }
+}
