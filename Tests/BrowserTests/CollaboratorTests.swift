@@ -39,7 +39,7 @@ struct CollaboratorTests {
         let before = try await fixture.run(Self.tab("jane/flower-segmentation"))
         let result = try await fixture.run(Self.tab("jane/flower-segmentation") + "Nnobody<Enter><Enter>")
         #expect(result.state.message?.kind == .error)
-        #expect(result.statusLine.contains("Could not change the collaborators"), "\(result.statusLine)")
+        #expect(result.statusLine.contains("Could not add nobody as labeler: NotFoundError: There is no user nobody"), "\(result.statusLine)")
         #expect(result.state.dataset?.collaborators.items?.map(\.user.username) == before.state.dataset?.collaborators.items?.map(\.user.username))
     }
 
@@ -57,6 +57,27 @@ struct CollaboratorTests {
         #expect(found.rows(containing: "vera").contains { $0.contains("manager") })
         let missing = try await fixture.run(Self.tab() + "/nobody<Enter>")
         #expect(missing.statusLine.contains("nobody is not a collaborator of jane/street-scenes"), "\(missing.statusLine)")
+    }
+
+    @Test("a role change shows at once, a removal typed after it waits its turn, and a refusal undoes both")
+    @MainActor
+    func roleChangeAndRemovalRollBack() async throws {
+        let fixture = try await WritableFixture.make()
+        var state = try await fixture.run(Self.tab() + "/bob<Enter>").state
+        let bob = try #require(state.dataset?.collaborators.items?.first { $0.user.username == "bob" })
+        #expect(bob.role != .reviewer)
+        _ = state.handle(.key(.character("e")))
+        let effects = state.handle(.key(.character("2")))
+        let write = try #require(effects.ticket(in: .collaboratorWrite))
+        #expect(state.dataset?.collaborators.items?.first { $0.user.username == "bob" }?.role == .reviewer, "shown at once")
+        _ = state.handle(.key(.character("D")))
+        #expect(state.handle(.key(.character("y"))).isEmpty, "the removal is queued behind the role change")
+        #expect(state.dataset?.collaborators.items?.contains { $0.user.username == "bob" } == false, "and shown at once")
+        _ = try state.fail(write, with: .authorization("You do not have permission to perform this action."))
+        #expect(state.dataset?.collaborators.items?.first { $0.user.username == "bob" }?.role == bob.role, "both undone")
+        #expect(state.message?.text.contains("Could not make bob reviewer, still \(bob.role.rawValue)") == true, "\(state.message?.text ?? "")")
+        #expect(state.message?.text.contains("Not applied either: remove bob") == true)
+        #expect(try await fixture.store().getDatasetCollaborator("jane/street-scenes", username: "bob").role == bob.role)
     }
 
     @Test("a write still saving when another dataset is opened is not cancelled, and lands only as a message")

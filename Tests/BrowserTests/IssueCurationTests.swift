@@ -33,7 +33,7 @@ struct IssueCurationTests {
         #expect(stored?.status == .open)
     }
 
-    @Test("the row changes at once and comes back with a clear message when the server refuses")
+    @Test("the row changes at once; a second change waits its turn; a refusal undoes both and says so")
     @MainActor
     func refusedToggleRollsBack() async throws {
         let fixture = try await WritableFixture.make()
@@ -42,14 +42,19 @@ struct IssueCurationTests {
         let effects = state.handle(.key(.character("o")))
         guard let write = effects.ticket(in: .issueWrite) else { throw TestFailure("no issue write in \(effects)") }
         #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.status == .closed, "optimistic")
-        #expect(state.handle(.key(.character("o"))).isEmpty, "no second write while one is in flight")
+        let second = try #require(state.dataset?.visibleIssues.first, "the next open issue is now the first")
+        #expect(state.handle(.key(.character("o"))).isEmpty, "the second change is queued, not sent beside the first")
+        #expect(state.dataset?.issues.items?.first { $0.uuid == second.uuid }?.status == .closed, "and shown at once")
+        #expect(state.writes.unsaved == 2)
         _ = try state.fail(write, with: .authorization("You do not have permission to perform this action."))
         #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.status == .open, "rolled back")
         #expect(state.dataset?.visibleIssues.first?.uuid == issue.uuid)
         #expect(state.message?.kind == .error)
         #expect(state.message?.text.contains("Could not close issue") == true)
         #expect(state.message?.text.contains("do not have permission") == true)
-        #expect(state.issueWrite == nil)
+        #expect(state.message?.text.contains("Not applied either: close issue") == true, "\(state.message?.text ?? "")")
+        #expect(state.dataset?.issues.items?.first { $0.uuid == second.uuid }?.status == .open, "the later change is undone too")
+        #expect(state.writes.unsaved == 0)
     }
 
     @Test("--read-only refuses o with \"read-only mode\" and the issue stays open")

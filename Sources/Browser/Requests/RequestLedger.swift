@@ -14,7 +14,6 @@ extension AppState {
         let id = RequestID(value: nextRequestNumber)
         nextRequestNumber += 1
         inFlight[slot] = id
-        if Self.datasetWrites.contains(slot) { writeDatasets[slot] = dataset?.fullName }
         let fail = fail ?? { state, error in state.recordFailure(error, in: slot) }
         @Sendable func landing(_ result: Result<Response, SegmentsError>) -> Landing {
             switch result {
@@ -59,9 +58,6 @@ extension AppState {
     }
 
     /// Every slot that belongs to the open dataset.
-    /// The writes whose results change the open dataset's lists.
-    static let datasetWrites: Set<Slot> = [.releaseWrite, .collaboratorWrite, .labelsetWrite]
-
     static func isDatasetSlot(_ slot: Slot) -> Bool {
         switch slot {
         // Writes finish even when the dataset changes (a cancelled request may still have
@@ -70,13 +66,6 @@ extension AppState {
         case .datasets, .sampleLookup, .labelWrite, .issueWrite, .releaseWrite, .collaboratorWrite, .labelsetWrite: false
         default: true
         }
-    }
-
-    /// True (and said) when `slot` has a write in flight: the key press sends nothing.
-    mutating func refuseWhileWriting(_ slot: Slot, _ what: String) -> Bool {
-        guard inFlight[slot] != nil else { return false }
-        showInfo("Still saving the last \(what) change…")
-        return true
     }
 
     /// A destructive question naming what goes; it starts on "Keep".

@@ -150,6 +150,16 @@ extension AppState {
         dataset?[keyPath: Tab.items].scroll = scroll
     }
 
+    /// Puts a removed item back at `index` (a refused removal), unless it is there already.
+    mutating func reinsert<Tab: ResourceTab>(_ tab: Tab.Type, _ item: Tab.Item, at index: Int) {
+        guard var list = dataset?[keyPath: Tab.items].items else { return }
+        let key = Tab.identity(item)
+        guard !list.contains(where: { Tab.identity($0) == key }) else { return }
+        list.insert(item, at: min(index, list.count))
+        dataset?[keyPath: Tab.items].items = list
+        select(tab, identity: key)
+    }
+
     /// Takes the item with `identity` out of the list; the selection stays in range.
     mutating func remove<Tab: ResourceTab>(_ tab: Tab.Type, identity: String) {
         dataset?[keyPath: Tab.items].items?.removeAll { Tab.identity($0) == identity }

@@ -45,17 +45,27 @@ extension AppState {
 
     mutating func setCollaboratorRole(username: String, existing: Role?, roleIndex: Int) -> [Effect] {
         guard let current = dataset, let role = Self.assignableRoles[safe: roleIndex] else { return [] }
-        guard !refuseWhileWriting(.collaboratorWrite, "collaborator") else { return [] }
         guard let existing else {
             showInfo("adding \(username) as \(role.rawValue)…")
-            return [start(.collaboratorWrite, ServiceCalls.addCollaborator(dataset: current.fullName, username: username, role: role), then: { $0.applyCollaborator($1) })]
+            let call = ServiceCalls.addCollaborator(dataset: current.fullName, username: username, role: role)
+            return write(.collaboratorWrite, "add \(username) as \(role.rawValue)", call, landed: { $0.applyCollaborator($1, was: nil) })
         }
         guard role != existing else {
             showInfo("\(username) is \(role.rawValue) already.")
             return []
         }
         showInfo("making \(username) \(role.rawValue)…")
-        return [start(.collaboratorWrite, ServiceCalls.setCollaboratorRole(dataset: current.fullName, username: username, role: role), then: { $0.applyCollaborator($1) })]
+        let setRole: @Sendable (inout AppState, Role) -> Void = { state, role in
+            guard var collaborator = state.dataset?.collaborators.items?.first(where: { $0.user.username == username }) else { return }
+            collaborator.role = role
+            state.upsert(CollaboratorsTab.self, collaborator, selecting: false)
+        }
+        setRole(&self, role)
+        return write(
+            .collaboratorWrite, "make \(username) \(role.rawValue)",
+            ServiceCalls.setCollaboratorRole(dataset: current.fullName, username: username, role: role),
+            undone: "still \(existing.rawValue)", rollback: { setRole(&$0, existing) },
+            landed: { $0.applyCollaborator($1, was: existing) })
     }
 
     mutating func confirmRemoveCollaborator() {
@@ -65,18 +75,26 @@ extension AppState {
     }
 
     mutating func removeCollaborator(_ collaborator: Collaborator) -> [Effect] {
-        guard let current = dataset, !refuseWhileWriting(.collaboratorWrite, "collaborator") else { return [] }
+        guard let current = dataset else { return [] }
         showInfo("removing \(collaborator.user.username)…")
         let username = collaborator.user.username
+        let index = current.collaborators.items?.firstIndex { $0.user.username == username } ?? 0
+        remove(CollaboratorsTab.self, identity: username)
         let call = ServiceCalls.removeCollaborator(dataset: current.fullName, username: username)
-        return [start(.collaboratorWrite, call, then: { state, _ in state.applyCollaboratorRemoved(username) })]
+        return write(
+            .collaboratorWrite, "remove \(username)", call, undone: "still a collaborator",
+            rollback: { $0.reinsert(CollaboratorsTab.self, collaborator, at: index) },
+            landed: { state, _ in state.applyCollaboratorRemoved(username) })
     }
 
     /// The server agreed: the row is added or changed, and selected.
-    mutating func applyCollaborator(_ collaborator: Collaborator) -> [Effect] {
+    mutating func applyCollaborator(_ collaborator: Collaborator, was before: Role?) -> [Effect] {
         let username = collaborator.user.username
-        if let before = upsert(CollaboratorsTab.self, collaborator) {
-            showInfo("\(username) is now \(collaborator.role.rawValue) (was \(before.role.rawValue))")
+        let shown = dataset?.collaborators.items?.contains { $0.user.username == username } == true
+        if shown && laterWritesPending(in: .collaboratorWrite) {
+            // A later change, already shown, will say how it ends.
+        } else if upsert(CollaboratorsTab.self, collaborator) != nil, let before {
+            showInfo("\(username) is now \(collaborator.role.rawValue) (was \(before.rawValue))")
         } else {
             showInfo("added \(username) as \(collaborator.role.rawValue)")
         }

@@ -143,7 +143,7 @@ extension AppState {
 
     /// Quits, after asking when writes are still being saved (they would be lost).
     mutating func requestQuit() -> [Effect] {
-        let unsaved = triage.outbox.count + Self.datasetWrites.union([.issueWrite]).filter { inFlight[$0] != nil }.count
+        let unsaved = triage.outbox.count + writes.unsaved
         guard unsaved > 0 else { return quitNow() }
         overlay = .modal(
             .confirm(

@@ -30,10 +30,10 @@ extension AppState {
     }
 
     mutating func addLabelset(named name: String, description: String) -> [Effect] {
-        guard let current = dataset, !refuseWhileWriting(.labelsetWrite, "labelset") else { return [] }
+        guard let current = dataset else { return [] }
         showInfo("adding labelset \(name)…")
         let call = ServiceCalls.addLabelset(dataset: current.fullName, name: name, description: description.trimmingBlankEdges)
-        return [start(.labelsetWrite, call, then: { $0.applyAddedLabelset($1) })]
+        return write(.labelsetWrite, "add labelset \(name)", call, landed: { $0.applyAddedLabelset($1) })
     }
 
     mutating func confirmDeleteSelectedLabelset() {
@@ -43,10 +43,15 @@ extension AppState {
     }
 
     mutating func deleteLabelset(_ labelset: Labelset) -> [Effect] {
-        guard let current = dataset, !refuseWhileWriting(.labelsetWrite, "labelset") else { return [] }
+        guard let current = dataset else { return [] }
         showInfo("deleting labelset \(labelset.name)…")
         let name = labelset.name
-        return [start(.labelsetWrite, ServiceCalls.deleteLabelset(dataset: current.fullName, name: name), then: { state, _ in state.applyDeletedLabelset(named: name) })]
+        let index = current.labelsets.items?.firstIndex { $0.name == name } ?? 0
+        remove(LabelsetsTab.self, identity: name)
+        return write(
+            .labelsetWrite, "delete labelset \(name)", ServiceCalls.deleteLabelset(dataset: current.fullName, name: name),
+            undone: "it is back", rollback: { $0.reinsert(LabelsetsTab.self, labelset, at: index) },
+            landed: { state, _ in state.applyDeletedLabelset(named: name) })
     }
 
     mutating func applyAddedLabelset(_ labelset: Labelset) -> [Effect] {

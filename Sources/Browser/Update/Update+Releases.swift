@@ -7,7 +7,6 @@ import TerminalUI
 /// time, with a growing interval; `r` checks at once. `D` deletes after a confirmation.
 extension AppState {
     mutating func askForNewRelease() {
-        guard !refuseWhileWriting(.releaseWrite, "release") else { return }
         overlay = .modal(.textInput(title: "New release", prompt: "Name of the release (e.g. v1.2):"), .newReleaseName)
     }
 
@@ -29,10 +28,9 @@ extension AppState {
 
     mutating func createRelease(named name: String, description: String) -> [Effect] {
         guard let current = dataset else { return [] }
-        guard !refuseWhileWriting(.releaseWrite, "release") else { return [] }
         showInfo("creating release \(name)…")
         let call = ServiceCalls.addRelease(dataset: current.fullName, name: name, description: description.trimmingBlankEdges)
-        return [start(.releaseWrite, call, then: { $0.applyCreatedRelease($1) })]
+        return write(.releaseWrite, "create release \(name)", call, landed: { $0.applyCreatedRelease($1) })
     }
 
     mutating func confirmDeleteSelectedRelease() {
@@ -43,10 +41,14 @@ extension AppState {
 
     mutating func deleteRelease(_ release: Release) -> [Effect] {
         guard let current = dataset else { return [] }
-        guard !refuseWhileWriting(.releaseWrite, "release") else { return [] }
         showInfo("deleting release \(release.name)…")
         let name = release.name
-        return [start(.releaseWrite, ServiceCalls.deleteRelease(dataset: current.fullName, name: name), then: { state, _ in state.applyDeletedRelease(named: name) })]
+        let index = current.releases.items?.firstIndex { $0.name == name } ?? 0
+        remove(ReleasesTab.self, identity: name)
+        return write(
+            .releaseWrite, "delete release \(name)", ServiceCalls.deleteRelease(dataset: current.fullName, name: name),
+            undone: "it is back", rollback: { $0.reinsert(ReleasesTab.self, release, at: index) },
+            landed: { state, _ in state.applyDeletedRelease(named: name) })
     }
 
     mutating func applyDeletedRelease(named name: String) -> [Effect] {

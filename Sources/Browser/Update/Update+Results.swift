@@ -12,7 +12,7 @@ extension AppState {
             } else {
                 showInfo("The change in \(madeIn) was saved.")
             }
-            return []
+            return writeSettledElsewhere(in: landing.slot, landing.failure)
         }
         return landing.apply(&self)
     }

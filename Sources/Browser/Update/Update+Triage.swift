@@ -165,12 +165,7 @@ extension AppState {
         }
         var effects = sendFirstLabelWrite()
         if case .decide(let decision) = first, let description = decision.issueDescription {
-            if issueWrite == nil {
-                issueWrite = .create(sampleName: decision.sampleName, description: description)
-                effects.append(startIssueWrite(ServiceCalls.addIssue(sampleUUID: decision.sampleUUID, description: description)))
-            } else {
-                showError("\(decision.sampleName) was rejected, but its issue was not opened: another issue change is saving.")
-            }
+            effects += createIssue(on: decision.sampleUUID, sampleName: decision.sampleName, description: description)
         }
         return effects
     }
