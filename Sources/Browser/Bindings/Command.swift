@@ -67,4 +67,5 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     case releases = "Releases tab"
     case labelsets = "Labelsets tab"
     case workunits = "Workunits tab"
+    case stats = "Stats tab"
 }

@@ -58,6 +58,7 @@ public struct DatasetState: Sendable {
     public var labelsets = ListResource<Labelset>()
     public var workunits = ListResource<Workunit>()
     public var workunitRange = WorkunitRange.all
+    public var labelStatusCounts = ListResource<LabelStatusCount>()
     public var infoScroll = 0
     /// The sample detail, shown instead of the tab when open.
     public var detail: SampleDetailState?

@@ -74,6 +74,14 @@ enum ServiceCalls {
         ServiceCall(.dataset(name)) { try await $0.getDataset(name) }
     }
 
+    /// The dataset's ground-truth label counts per status (they come with the dataset).
+    static func labelStatusCounts(dataset: String) -> ServiceCall<[LabelStatusCount]> {
+        ServiceCall(.dataset(dataset)) { service in
+            let fresh = try await service.getDataset(dataset)
+            return LabelStatusCount.rows(fresh.labelStats, samples: fresh.sampleCount)
+        }
+    }
+
     static func sampleDetail(uuid: String, labelset: String) -> ServiceCall<SampleWithLabel> {
         ServiceCall(.sampleDetail(uuid: uuid, labelset: labelset)) { service in
             let sample = try await service.getSample(uuid, labelset: labelset, includeSignedURL: false)

@@ -34,6 +34,7 @@ extension DatasetTab {
         case .releases: ReleasesTab.self
         case .labelsets: LabelsetsTab.self
         case .workunits: WorkunitsTab.self
+        case .stats: StatsTab.self
         case .info: InfoTab.self
         }
     }

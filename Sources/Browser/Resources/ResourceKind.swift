@@ -4,6 +4,7 @@ import TerminalUI
 /// The Segments objects the browser lists, by the name its messages use ("no issue is selected").
 public enum ResourceKind: String, CaseIterable, Sendable {
     case dataset, sample, label, issue, collaborator, release, labelset, workunit
+    case labelStatus = "label status"
 }
 
 /// Per kind: the table's columns and how one object becomes a row (k9s' render split).
