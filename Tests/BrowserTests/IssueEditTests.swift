@@ -72,7 +72,7 @@ struct IssueEditTests {
         let fixture = try await WritableFixture.make()
         let first = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>Nalpha<Enter>Nbeta<Enter>")
         #expect(first.screen.contains("▸"))
-        let cycled = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>i")
+        let cycled = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>I")
         #expect(cycled.statusLine.contains("issue 2 of"), "\(cycled.statusLine)")
     }
 

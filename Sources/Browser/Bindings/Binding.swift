@@ -96,12 +96,17 @@ public enum Bindings {
         Binding(keys: [.down, .character("j")], command: .navigate(.down), description: "Scroll down", context: .sampleDetail),
         Binding(keys: [.pageUp], command: .navigate(.pageUp), description: "Scroll a page up", context: .sampleDetail),
         Binding(keys: [.pageDown, .character(" ")], command: .navigate(.pageDown), description: "Scroll a page down", context: .sampleDetail),
+        Binding(keys: [.home, .character("g")], command: .navigate(.top), description: "Scroll to the top", context: .sampleDetail),
+        Binding(keys: [.end, .character("G")], command: .navigate(.bottom), description: "Scroll to the end (the issue threads)", context: .sampleDetail),
         Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .sampleDetail),
         Binding(
             keys: [.character("N")], command: .newIssue, description: "New issue on this sample",
             short: "issue", context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.newIssueReason }),
         Binding(
-            keys: [.character("i")], command: .nextIssueOfSample, description: "Select the sample's next issue (for o, e, D)",
+            keys: [.character("i")], command: .togglePicture, description: "Show the picture, or only the outline of the label (more room for the text)",
+            short: "picture", context: .sampleDetail),
+        Binding(
+            keys: [.character("I")], command: .nextIssueOfSample, description: "Select the sample's next issue (for o, e, D)",
             context: .sampleDetail, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue of this sample, or reopen it",

@@ -23,6 +23,7 @@ public enum Command: Hashable, Sendable {
     case copy
     case nextSample
     case chooseAssignee
+    case togglePicture
     case previousSample
     case chooseSort
     case toggleDirection

@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     public var focus: Pane = .datasets
     /// The focused pane takes the whole body.
     public var zoomed = false
+    /// The sample detail shows the picture (`i` turns it to the outline of the label only).
+    public var picturesShown = true
 
     public var datasets = ListResource<Dataset>()
     /// The open dataset: follows the selection in the datasets list.

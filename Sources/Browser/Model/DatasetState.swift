@@ -115,7 +115,7 @@ public struct SampleDetailState: Sendable {
     public var scroll = 0
     /// `n`/`p` moved to a row whose page is still loading; the detail opens when it lands.
     public var waitingForRow: Int?
-    /// Which of the sample's issues `o`, `e` and `D` act on (`i` moves it).
+    /// Which of the sample's issues `o`, `e` and `D` act on (`I` moves it).
     public var issueCursor = 0
 
     public init(uuid: String, source: DetailSource, sample: Sample? = nil) {

@@ -123,6 +123,9 @@ extension AppState {
             return startTriageQueue()
         case .chooseAssignee:
             askForQueueAssignee()
+        case .togglePicture:
+            picturesShown.toggle()
+            showInfo(picturesShown ? "Pictures: shown with their labels (i: outline only)" : "Pictures: outline only (i shows them)")
         case .skipSample:
             return skipSample()
         case .rejectWithIssue:

@@ -34,7 +34,7 @@ extension AppState {
         return "needs the reviewer role (or to be its author); you are \(access)"
     }
 
-    /// `i` in the detail: the next of the sample's issues, round.
+    /// `I` in the detail: the next of the sample's issues, round.
     mutating func selectNextDetailIssue() {
         let issues = detailIssues
         guard !issues.isEmpty, let cursor = dataset?.detail?.issueCursor else { return }
