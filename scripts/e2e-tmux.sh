@@ -54,7 +54,7 @@ step "open a sample (detail with preview)"
 keys Escape; wait_gone "── Attributes ──"
 keys c; wait_for "1 of 300"
 
-for tab in Issues Collaborators Releases Labelsets Workunits Info; do
+for tab in Issues Collaborators Releases Labelsets Workunits Stats Info; do
   keys "]"
   wait_for "› $tab"
 done
