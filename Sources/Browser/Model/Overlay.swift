@@ -53,6 +53,8 @@ public struct ChoiceState: Sendable {
         case sort, labelset, workunitRange, removeMetadataFilter
         /// The triage queue's assignee filter; the options after "everyone", in order.
         case queueAssignee([AssigneeFilter])
+        /// A role for `username`: a new collaborator when `existing` is nil.
+        case collaboratorRole(username: String, existing: Role?)
     }
     public var purpose: Purpose
     public var title: String

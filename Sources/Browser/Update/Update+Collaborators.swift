@@ -25,22 +25,22 @@ extension AppState {
             showError("\(username) is a collaborator already (\(existing.role.rawValue)); e changes the role.")
             return []
         }
-        overlay = .modal(roleChoice(title: "Role for \(username)", current: .labeler), .collaboratorRole(username: username, existing: nil))
+        overlay = .choice(roleChoice(title: "Role for \(username)", username: username, existing: nil))
         return []
     }
 
     mutating func askForRoleChange() {
         guard let collaborator = dataset.flatMap(CollaboratorsTab.selected) else { return }
-        overlay = .modal(
-            roleChoice(title: "Role of \(collaborator.user.username) (now \(collaborator.role.rawValue))", current: collaborator.role),
-            .collaboratorRole(username: collaborator.user.username, existing: collaborator.role))
+        let username = collaborator.user.username
+        overlay = .choice(
+            roleChoice(title: "Role of \(username) (now \(collaborator.role.rawValue))", username: username, existing: collaborator.role))
     }
 
-    private func roleChoice(title: String, current: Role) -> Modal {
+    private func roleChoice(title: String, username: String, existing: Role?) -> ChoiceState {
         let roles = Self.assignableRoles
-        return .choice(
-            title: DisplayText(title), options: roles.map { DisplayText($0.rawValue) },
-            selected: roles.firstIndex(of: current) ?? 0)
+        return ChoiceState(
+            purpose: .collaboratorRole(username: username, existing: existing), title: title, options: roles.map(\.rawValue),
+            selected: roles.firstIndex(of: existing ?? .labeler) ?? 0)
     }
 
     mutating func setCollaboratorRole(username: String, existing: Role?, roleIndex: Int) -> [Effect] {

@@ -30,8 +30,6 @@ extension AppState {
             return deleteRelease(release)
         case (.newCollaboratorName, .submitted(let name)):
             return askForNewCollaboratorRole(username: name)
-        case (.collaboratorRole(let username, let existing), .chosen(let index)):
-            return setCollaboratorRole(username: username, existing: existing, roleIndex: index)
         case (.removeCollaborator(let collaborator), .confirmed):
             return removeCollaborator(collaborator)
         case (.newLabelsetName, .submitted(let name)):
