@@ -106,6 +106,9 @@ OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless --keys 
 printf 'graphics = sixels\n' > "$WORK/config/segments-tui/config"
 OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless 2>&1 && echo "ran") || true
 [[ "$OUT" == *"graphics = sixels is not one of auto, kitty, sixel"* && "$OUT" != *ran* ]] || fail "graphics = sixels: $OUT"
+printf 'image_cache_mb = lots\n' > "$WORK/config/segments-tui/config"
+OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless 2>&1 && echo "ran") || true
+[[ "$OUT" == *"image_cache_mb = lots is not a size in MiB"* && "$OUT" != *ran* ]] || fail "image_cache_mb = lots: $OUT"
 OUT=$("$BIN" --path "$WORK/ws" --graphics bogus 2>&1 && echo "ran") || true
 [[ "$OUT" == *"--graphics bogus is not one of"* && "$OUT" != *ran* ]] || fail "--graphics bogus: $OUT"
 rm -rf "$WORK/config"
