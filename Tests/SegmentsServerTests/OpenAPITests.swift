@@ -24,6 +24,7 @@ struct OpenAPITests {
             #expect(operation["operationId"] as? String == route.operationID)
             let security = operation["security"] as? [Any] ?? []
             #expect(security.isEmpty == (route.access == .open), "\(route.operationID)")
+            #expect(operation["x-required-role"] as? String == route.operation.permission?.requiredLevel.description)
         }
         #expect(paths.values.map(\.count).reduce(0, +) == Routes.all.count)
     }
