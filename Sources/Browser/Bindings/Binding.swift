@@ -1,3 +1,4 @@
+import SegmentsAPI
 import TerminalUI
 
 /// One row of the key table: the keys, what they do, where, and when they cannot.
@@ -13,9 +14,9 @@ public struct Binding: Sendable {
     public var isDestructive = false
     /// Changes data on the server: refused in read-only mode with the reason "read-only mode".
     public var writes = false
-    /// The least role on the dataset the action needs (docs/permissions.md). Below it the
-    /// footer leaves the binding out and pressing it says which role it needs.
-    public var requires: AccessLevel?
+    /// What the key does on the dataset, in the permission table's terms (docs/permissions.md).
+    /// Below the level it needs the footer leaves the binding out and pressing it says which role it needs.
+    public var requires: DatasetAction?
     /// Why the command cannot run now, or nil when it can.
     public var disabledReason: @Sendable (AppState) -> String? = { _ in nil }
 
@@ -63,14 +64,14 @@ public enum Bindings {
         Binding(
             keys: [.character("T")], command: .startTriage,
             description: "Triage queue over the filter (default: LABELED, by priority)", short: "triage",
-            context: .samples, requires: .reviewer),
+            context: .samples, requires: .review),
         // Triage queue
         Binding(
             keys: [.character("s")], command: .skipSample, description: "Skip this sample (no decision) and go to the next",
             short: "skip", context: .triage),
         Binding(
             keys: [.character("X")], command: .rejectWithIssue, description: "Reject the label and open an issue saying why",
-            short: "reject+issue", context: .triage, writes: true, requires: .reviewer,
+            short: "reject+issue", context: .triage, writes: true, requires: .review,
             disabledReason: { state in state.triageReason }),
         Binding(
             keys: [.character("A")], command: .chooseAssignee, description: "Only the samples assigned to one labeler or reviewer (or everyone)",
@@ -79,13 +80,13 @@ public enum Bindings {
         // Sample detail
         Binding(
             keys: [.character("a")], command: .acceptLabel, description: "Accept the label (REVIEWED) and go to the next sample",
-            short: "accept", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.triageReason }),
+            short: "accept", context: .sampleDetail, writes: true, requires: .review, disabledReason: { state in state.triageReason }),
         Binding(
             keys: [.character("x")], command: .rejectLabel, description: "Reject the label (REJECTED) and go to the next sample",
-            short: "reject", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.triageReason }),
+            short: "reject", context: .sampleDetail, writes: true, requires: .review, disabledReason: { state in state.triageReason }),
         Binding(
             keys: [.character("u")], command: .undoDecision, description: "Undo the last accept or reject of this session",
-            short: "undo", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.undoReason }),
+            short: "undo", context: .sampleDetail, writes: true, requires: .review, disabledReason: { state in state.undoReason }),
         Binding(
             keys: [.character("n")], command: .nextSample, description: "Next sample in the current order", short: "next",
             context: .sampleDetail, disabledReason: { state in state.neighbourReason }),
@@ -101,7 +102,7 @@ public enum Bindings {
         Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .sampleDetail),
         Binding(
             keys: [.character("N")], command: .newIssue, description: "New issue on this sample",
-            short: "issue", context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.newIssueReason }),
+            short: "issue", context: .sampleDetail, writes: true, requires: .raiseIssue, disabledReason: { state in state.newIssueReason }),
         Binding(
             keys: [.character("i")], command: .togglePicture, description: "Show the picture, or only the outline of the label (more room for the text)",
             short: "picture", context: .sampleDetail),
@@ -110,13 +111,13 @@ public enum Bindings {
             context: .sampleDetail, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue of this sample, or reopen it",
-            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            context: .sampleDetail, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("e")], command: .editIssue, description: "Edit the description of the selected issue",
-            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            context: .sampleDetail, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("c")], command: .commentIssue, description: "Comment on the selected issue of this sample",
-            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            context: .sampleDetail, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue of this sample (asks first)",
             context: .sampleDetail, isDestructive: true, disabledReason: { state in state.issueDeleteReason }),
@@ -124,46 +125,46 @@ public enum Bindings {
         Binding(keys: [.character("s")], command: .cycleIssueStatus, description: "Show open / closed / all issues", short: "open/closed", context: .issues),
         Binding(
             keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue, or reopen a closed one",
-            short: "close/reopen", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            short: "close/reopen", context: .issues, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("N")], command: .newIssue, description: "New issue on the selected issue's sample",
-            short: "new", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.newIssueReason }),
+            short: "new", context: .issues, writes: true, requires: .raiseIssue, disabledReason: { state in state.newIssueReason }),
         Binding(
             keys: [.character("e")], command: .editIssue, description: "Edit the selected issue's description",
-            short: "edit", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            short: "edit", context: .issues, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("c")], command: .commentIssue, description: "Comment on the selected issue",
-            short: "comment", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            short: "comment", context: .issues, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue (asks first)",
             short: "delete", context: .issues, isDestructive: true, disabledReason: { state in state.issueDeleteReason }),
         // Collaborators
         Binding(
             keys: [.character("N")], command: .addCollaborator, description: "Add a collaborator by username, with a role",
-            short: "add", context: .collaborators, writes: true, requires: .admin),
+            short: "add", context: .collaborators, writes: true, requires: .manageCollaborators),
         Binding(
             keys: [.character("e")], command: .changeRole, description: "Change the selected collaborator's role",
-            short: "role", context: .collaborators, writes: true, requires: .admin,
+            short: "role", context: .collaborators, writes: true, requires: .manageCollaborators,
             disabledReason: { state in state.collaboratorReason }),
         Binding(
             keys: [.character("D")], command: .removeCollaborator, description: "Remove the selected collaborator (asks first)",
-            short: "remove", context: .collaborators, isDestructive: true, requires: .admin,
+            short: "remove", context: .collaborators, isDestructive: true, requires: .manageCollaborators,
             disabledReason: { state in state.collaboratorReason }),
         // Releases
         Binding(
             keys: [.character("N")], command: .newRelease, description: "Create a release and watch it until it finishes",
-            short: "new", context: .releases, writes: true, requires: .manager),
+            short: "new", context: .releases, writes: true, requires: .manageReleases),
         Binding(
             keys: [.character("D")], command: .deleteRelease, description: "Delete the selected release (asks first)",
-            short: "delete", context: .releases, isDestructive: true, requires: .manager,
+            short: "delete", context: .releases, isDestructive: true, requires: .manageReleases,
             disabledReason: { state in state.dataset.flatMap(ReleasesTab.selected) == nil ? "no release is selected" : nil }),
         // Labelsets
         Binding(
             keys: [.character("N")], command: .newLabelset, description: "Add a labelset (name, description)",
-            short: "new", context: .labelsets, writes: true, requires: .manager),
+            short: "new", context: .labelsets, writes: true, requires: .manageLabelsets),
         Binding(
             keys: [.character("D")], command: .deleteLabelset, description: "Delete the selected labelset (asks first; never ground-truth)",
-            short: "delete", context: .labelsets, isDestructive: true, requires: .manager,
+            short: "delete", context: .labelsets, isDestructive: true, requires: .manageLabelsets,
             disabledReason: { state in state.labelsetDeleteReason }),
         // Workunits
         Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
@@ -225,7 +226,7 @@ extension AppState {
     /// Why the user's role on the dataset is too low for the binding, or nil (also when the
     /// role is not known yet: then the server decides).
     public func permissionReason(_ binding: Binding) -> String? {
-        guard let needed = binding.requires, let access = dataset?.access, access < needed else { return nil }
+        guard let needed = binding.requires?.requiredLevel, let access = dataset?.access, access < needed else { return nil }
         return "needs the \(needed) role; you are \(access)"
     }
 

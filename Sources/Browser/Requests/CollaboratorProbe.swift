@@ -28,8 +28,8 @@ enum CollaboratorProbe {
 
     /// Higher roles first; a role this version does not know goes last.
     private static func rank(_ role: Role) -> Int {
-        let level = AccessLevel(role: role)
-        return level == .none ? Int.max : -level.rawValue
+        guard let level = AccessLevel(role: role) else { return Int.max }
+        return -level.rawValue
     }
 
     static func userExists(_ username: String, on service: any SegmentsService) async -> Bool {

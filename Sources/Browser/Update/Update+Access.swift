@@ -18,8 +18,8 @@ extension AppState {
     @discardableResult
     mutating func applyAccess(_ role: Role?) -> [Effect] {
         guard let current = dataset else { return [] }
-        let organizationLevel = AccessLevel.known(user: user, datasetOwner: current.dataset.owner.username) ?? .none
-        let access = max(organizationLevel, role.map(AccessLevel.init(role:)) ?? .none)
+        let access = AccessLevel.onVisibleDataset(
+            user: user, datasetOwner: current.dataset.owner.username, collaboratorRole: role)
         dataset?.access = access
         if access < Self.workunitsRole, dataset?.workunits.error != nil || current.tab == .workunits {
             dataset?.workunits.error = Self.workunitsRefusal(access)
@@ -28,7 +28,7 @@ extension AppState {
     }
 
     /// Workunits are seen from the manager role up (docs/permissions.md).
-    static let workunitsRole = AccessLevel.manager
+    static let workunitsRole = DatasetAction.viewWorkunits.requiredLevel
 
     static func workunitsRefusal(_ access: AccessLevel) -> SegmentsError {
         .authorization("Workunits needs the \(workunitsRole) role; you are \(access)")

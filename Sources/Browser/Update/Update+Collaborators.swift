@@ -99,7 +99,7 @@ extension AppState {
             showInfo("added \(username) as \(collaborator.role.rawValue)")
         }
         if username == user?.username {
-            let level = max(dataset?.access ?? .none, AccessLevel(role: collaborator.role))
+            let level = max(dataset?.access ?? .publicReader, AccessLevel(role: collaborator.role) ?? .publicReader)
             dataset?.access = level
         }
         return []
