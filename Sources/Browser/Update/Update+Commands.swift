@@ -226,7 +226,7 @@ extension AppState {
             case .row(let index): index - (current.detail?.scroll ?? 0)
             case .bottom: Int(Int32.max)
             }
-            let limit = max(0, SampleDetailView.textLineCount(self) - layout.content.height)
+            let limit = max(0, SampleDetailText.textLineCount(self) - layout.content.height)
             dataset?.detail?.scroll = max(0, min((current.detail?.scroll ?? 0) &+ step, limit))
             return []
         }

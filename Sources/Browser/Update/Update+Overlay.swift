@@ -10,7 +10,7 @@ extension AppState {
         let key = pressed == .ctrl("c") ? Key.escape : pressed
         switch current {
         case .help(let scroll):
-            if let next = scrolled(scroll, by: key, lineCount: HelpView.lines(self).count) {
+            if let next = scrolled(scroll, by: key, lineCount: HelpText.lines(self).count) {
                 overlay = .help(scroll: next)
             } else if [.escape, .character("q"), .character("?"), .enter].contains(key) {
                 overlay = nil

@@ -7,9 +7,9 @@ enum OverlayView {
         guard let overlay = state.overlay else { return }
         switch overlay {
         case .help(let scroll):
-            ScrolledTextBox.render(HelpView.lines(state), title: "Keys — ? or Esc closes", scroll: scroll, into: &screen)
+            ScrolledTextBox.render(HelpText.lines(state), title: "Keys — ? or Esc closes", scroll: scroll, into: &screen)
         case .messages(let scroll):
-            ScrolledTextBox.render(MessagesView.lines(state), title: "Messages — Esc closes", scroll: scroll, into: &screen)
+            ScrolledTextBox.render(MessagesText.lines(state), title: "Messages — Esc closes", scroll: scroll, into: &screen)
         case .prompt(let prompt):
             let row = layout.status
             let symbol = DisplayText(prompt.symbol)
@@ -71,48 +71,6 @@ enum MetadataPromptHelp {
         screen.drawBox(box, style: Style(.border), glyphs: .rounded, title: "Metadata filters")
         for (index, line) in lines.enumerated() {
             line.draw(into: &screen, rect: box.inset(by: 1).row(index).inset(left: 1))
-        }
-    }
-}
-
-/// The help overlay, generated from the key table: the keys of where you are first, then
-/// the rest.
-enum HelpView {
-    static func lines(_ state: AppState) -> [StyledLine] {
-        let here = state.bindingContexts
-        let order = here + BindingContext.allCases.filter { !here.contains($0) }
-        var lines: [StyledLine] = []
-        for context in order {
-            // Every binding is listed; in read-only mode the writes say why they do nothing.
-            let rows = Bindings.all.filter { $0.context == context }
-            guard !rows.isEmpty else { continue }
-            if !lines.isEmpty { lines.append(StyledLine()) }
-            let title = context == here.first ? "\(context.rawValue) (here)" : context.rawValue
-            lines.append(StyledLine(DisplayText(title), Style(.title)))
-            for binding in rows {
-                let refusal = state.session.readOnly && (binding.writes || binding.isDestructive)
-                    ? Bindings.readOnlyReason : state.permissionReason(binding).map { _ in "needs \(binding.requires?.requiredLevel.description ?? "a higher role")" }
-                lines.append(StyledLine([
-                    (DisplayText("  " + binding.keyLabel.padding(to: 22)), Style(refusal != nil ? .muted : .accent)),
-                    (DisplayText(binding.description), Style(refusal != nil ? .muted : .modal)),
-                    (DisplayText(refusal.map { " — " + $0 } ?? ""), Style(.muted)),
-                ]))
-            }
-        }
-        return lines
-    }
-}
-
-/// `:messages`: every message of the session with its time, errors marked.
-enum MessagesView {
-    static func lines(_ state: AppState) -> [StyledLine] {
-        guard !state.messageLog.isEmpty else { return [StyledLine("No messages yet.", Style(.muted))] }
-        return state.messageLog.map { message in
-            StyledLine([
-                (DisplayText(Timestamp.clock(epochSeconds: message.time) + "  "), Style(.muted)),
-                (DisplayText(message.kind == .error ? "✗ " : "  "), Style(.error)),
-                (DisplayText(message.text), Style(message.kind == .error ? .error : .modal)),
-            ])
         }
     }
 }
