@@ -70,6 +70,11 @@ static inline int tui_put_cell(WINDOW *w, int y, int x, const wchar_t *chars,
     return mvwadd_wch(w, y, x, &cell);
 }
 
+/// The colours of a pair (tests of the real backend).
+static inline int tui_pair_content(int pair, int *fg, int *bg) {
+    return extended_pair_content(pair, fg, bg);
+}
+
 /// Reads one cell back (tests of the real backend); `chars` needs CCHARW_MAX+1 slots.
 static inline int tui_read_cell(WINDOW *w, int y, int x, wchar_t *chars,
                                 attr_t *attrs, short *pair) {

@@ -1,4 +1,5 @@
 import Browser
+import TerminalUI
 import Testing
 
 @Suite("Sample detail and the dataset tabs", .serialized, .timeLimit(.minutes(5)))
@@ -163,5 +164,24 @@ struct StatsTabTests {
         #expect(opened.state.dataset?.tab == .samples)
         #expect(opened.state.dataset?.samples.filter.statuses == [top.status])
         #expect(opened.state.dataset?.samples.sample(at: 0)?.label?.status == top.status)
+    }
+}
+
+@Suite("Categories in their own colours")
+struct CategoryColourTests {
+    @Test("Info's category legend and the detail's annotation legend carry each category's own colour")
+    @MainActor
+    func legendsUseCategoryColours() async throws {
+        let fixture = try await BrowserFixture.shared.value
+        let dataset = try await fixture.store().getDataset("jane/street-scenes")
+        let first = try #require(dataset.taskAttributes?.categories?.first)
+        let rgb = try #require(first.color)
+        let hex = "#" + rgb.prefix(3).map { String(format: "%02x", $0) }.joined()
+        let info = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab info<Enter>G")
+        let styled = HeadlessTerminal.renderStyled(BrowserView.render(info.state))
+        #expect(styled.contains { $0.contains(" \(hex)}■") && $0.contains(first.name) }, "\(styled.joined(separator: "\n"))")
+        let detail = try await BrowserFixture.run(":dataset jane/street-scenes<Enter><Enter>")
+        let detailStyled = HeadlessTerminal.renderStyled(BrowserView.render(detail.state))
+        #expect(detailStyled.contains { $0.contains("#") && $0.contains("}■") && $0.contains(" × ") }, "\(detailStyled.joined(separator: "\n"))")
     }
 }

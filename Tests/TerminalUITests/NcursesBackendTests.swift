@@ -33,6 +33,34 @@ struct NcursesBackendTests {
         #expect(terminal.readBackLines() == HeadlessTerminal.render(screen))
     }
 
+    @Test("a tinted cell is drawn in the nearest of xterm's 256 colours over its role's background")
+    func tintedCellsGetTheirOwnColour() throws {
+        var options = NcursesTerminal.Options()
+        options.honoursNoColorVariable = false
+        let terminal = try NcursesTerminal(offscreenSize: Size(width: 10, height: 2), options: options)
+        defer { terminal.stop() }
+        var screen = Screen(size: terminal.size)
+        let red = TerminalRGB(red: 230, green: 25, blue: 75)
+        screen.put("■", at: Point(x: 0, y: 0), style: Style(.accent, tint: red))
+        screen.put("■", at: Point(x: 2, y: 0), style: Style(.accent))
+        terminal.draw(screen)
+        try #require(terminal.theme.usesColor, "xterm-256color has colours")
+        let tinted = try #require(terminal.readBackColors(x: 0, y: 0))
+        let plain = try #require(terminal.readBackColors(x: 2, y: 0))
+        #expect(tinted.foreground == red.xterm256Index)
+        #expect(tinted.background == plain.background)
+        #expect(plain.foreground != red.xterm256Index)
+    }
+
+    @Test("xterm-256 indexes: the cube for colours, the grey ramp for greys")
+    func xterm256Nearest() {
+        #expect(TerminalRGB(red: 255, green: 0, blue: 0).xterm256Index == 196)
+        #expect(TerminalRGB(red: 0, green: 0, blue: 0).xterm256Index == 16)
+        #expect(TerminalRGB(red: 128, green: 128, blue: 128).xterm256Index == 244)
+        #expect(TerminalRGB(red: 0, green: 135, blue: 255).xterm256Index == 33)
+        #expect(TerminalRGB(red: 230, green: 25, blue: 75).description == "#e6194b")
+    }
+
     @Test func onlyOneTerminalAtATime() throws {
         let terminal = try NcursesTerminal(offscreenSize: Size(width: 10, height: 2))
         #expect(throws: TerminalError.alreadyActive) { try NcursesTerminal(offscreenSize: Size(width: 10, height: 2)) }

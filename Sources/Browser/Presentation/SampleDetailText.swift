@@ -138,7 +138,7 @@ enum SampleDetailText {
             lines.append(.section("Annotations (\(groups.reduce(0) { $0 + $1.count }))"))
             for group in groups {
                 lines.append(StyledLine([
-                    ("■ ", Style(Palette.categoryRole(index: group.categoryIndex))),
+                    ("■ ", Palette.categoryStyle(index: group.categoryIndex, dataset: dataset)),
                     (DisplayText(group.name), .plain), (DisplayText(" × \(group.count)"), Style(.accent)),
                     (DisplayText(group.detail.isEmpty ? "" : "   " + group.detail), Style(.muted)),
                 ]))

@@ -1,3 +1,4 @@
+import Images
 import SegmentsAPI
 import TerminalUI
 
@@ -47,11 +48,12 @@ enum InfoTabView {
             ]))
         }
         if let categories = dataset.taskAttributes?.categories, !categories.isEmpty {
+            let palette = CategoryPalette(categories: categories)
             lines.append(.section("Categories"))
             for (index, category) in categories.enumerated() {
                 let rgb = category.color.map { " rgb(" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
                 lines.append(StyledLine([
-                    ("■ ", Style(Palette.categoryRole(index: index))), (DisplayText(category.name), .plain),
+                    ("■ ", Palette.categoryStyle(index: index, categories: categories, palette: palette)), (DisplayText(category.name), .plain),
                     (DisplayText("  id \(category.id)\(rgb)"), Style(.muted)),
                 ]))
             }

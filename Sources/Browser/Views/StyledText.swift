@@ -1,3 +1,5 @@
+import Images
+import SegmentsAPI
 import TerminalUI
 
 /// A line made of differently styled pieces (labels muted, values plain, statuses coloured).
@@ -49,8 +51,21 @@ enum Palette {
         }
     }
 
-    /// Categories get distinct roles in turn (the theme decides the actual colours; the
-    /// Screen has roles, not RGB, so a category's own RGB colour is shown as text only).
+    /// A category's style: its own colour (the dataset's task attributes, or a stable
+    /// fallback for one without) where the terminal has 256 colours or more; elsewhere a
+    /// theme role, given to the categories in turn.
+    static func categoryStyle(index: Int, categories: [TaskCategory], palette: CategoryPalette) -> Style {
+        let id = categories[safe: index]?.id ?? index
+        let color = palette.color(for: id)
+        return Style(categoryRole(index: index), tint: TerminalRGB(red: color.red, green: color.green, blue: color.blue))
+    }
+
+    static func categoryStyle(index: Int, dataset: Dataset) -> Style {
+        categoryStyle(
+            index: index, categories: dataset.taskAttributes?.categories ?? [], palette: CategoryPalette(taskAttributes: dataset.taskAttributes))
+    }
+
+    /// The roles categories take in turn where their own colours cannot be shown.
     static let categoryRoles: [ColorRole] = [.accent, .warning, .success, .error, .title, .header, .escaped]
 
     static func categoryRole(index: Int) -> ColorRole {

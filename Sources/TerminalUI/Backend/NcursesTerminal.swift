@@ -26,6 +26,9 @@ public final class NcursesTerminal: TerminalBackend {
         /// so the application can use it (close a dialog, cancel, quit cleanly). A second
         /// Ctrl-C while the first is still unhandled kills the process all the same.
         public var interruptAsKey = false
+        /// Whether `NO_COLOR` in the environment turns colour off (the convention; tests of
+        /// colour itself run where the test runner sets it).
+        public var honoursNoColorVariable = true
 
         public init(mouse: Bool = false, noColor: Bool = false, escapeDelay: Int32 = 25, interruptAsKey: Bool = false) {
             self.mouse = mouse
@@ -53,6 +56,13 @@ public final class NcursesTerminal: TerminalBackend {
     private var signalSource: (any DispatchSourceRead)?
     private var idleWakeups = 0
     private var wcharBuffer = [wchar_t](repeating: 0, count: 8)
+    /// The terminal's own background may be used (`use_default_colors`).
+    private var hasDefaultColors = false
+    private struct TintKey: Hashable {
+        var tint: TerminalRGB
+        var role: ColorRole
+    }
+    private var tintPairs: [TintKey: Int16] = [:]
 
     /// Takes over the terminal on stdin/stdout: curses mode until `stop()`.
     public convenience init(options: Options = Options()) throws {
@@ -99,7 +109,7 @@ public final class NcursesTerminal: TerminalBackend {
         _ = nodelay(tui_stdscr(), true)
         _ = leaveok(tui_stdscr(), true)
         _ = curs_set(0)
-        theme = Self.startColors(noColor: options.noColor)
+        (theme, hasDefaultColors) = Self.startColors(noColor: options.noColor, honoursEnvironment: options.honoursNoColorVariable)
         if options.mouse {
             _ = mousemask(tui_all_mouse_events(), nil)
             _ = mouseinterval(0)
@@ -151,7 +161,7 @@ public final class NcursesTerminal: TerminalBackend {
     private func put(_ cell: Cell, window: UnsafeMutablePointer<WINDOW>?, x: Int, y: Int) {
         let appearance = theme.appearance(of: cell.style.role)
         let attributes = Self.cursesAttributes(appearance.attributes.union(cell.style.attributes))
-        let pair: Int16 = theme.usesColor ? Int16(cell.style.role.rawValue) + 1 : 0
+        let pair: Int16 = theme.usesColor ? cell.style.tint.flatMap { tintPair($0, role: cell.style.role) } ?? Int16(cell.style.role.rawValue) + 1 : 0
         wcharBuffer[0] = wchar_t(bitPattern: cell.base.value)
         var count = 1
         if !cell.marks.isEmpty {
@@ -167,6 +177,19 @@ public final class NcursesTerminal: TerminalBackend {
         }
     }
 
+    /// The colour pair of a tinted cell: the tint over the role's background, made once
+    /// (ncurses' `alloc_pair`); nil below 256 colours, where the role's colour stands in.
+    private func tintPair(_ tint: TerminalRGB, role: ColorRole) -> Int16? {
+        let key = TintKey(tint: tint, role: role)
+        if let pair = tintPairs[key] { return pair }
+        guard tui_colors() >= 256 else { return nil }
+        let background = Self.cursesColor(theme.appearance(of: role).background, fallback: 0, hasDefaults: hasDefaultColors)
+        let made = alloc_pair(Int32(tint.xterm256Index), Int32(background))
+        guard made > 0, made <= Int32(Int16.max) else { return nil }
+        tintPairs[key] = Int16(made)
+        return Int16(made)
+    }
+
     public func copyToClipboard(_ text: String) {
         guard isInteractive, let sequence = Clipboard.osc52Sequence(for: text) else { return }
         // Straight to the tty, after ncurses has flushed its own output.
@@ -179,6 +202,20 @@ public final class NcursesTerminal: TerminalBackend {
     public func invalidate() {
         previousFrame = nil
         _ = clearok(tui_curscr(), true)
+    }
+
+    /// The colour numbers ncurses holds for one cell (tests: a tint's pair).
+    func readBackColors(x: Int, y: Int) -> (foreground: Int, background: Int)? {
+        var buffer = [wchar_t](repeating: 0, count: 8)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        let read = buffer.withUnsafeMutableBufferPointer {
+            tui_read_cell(tui_stdscr(), Int32(y), Int32(x), $0.baseAddress, &attributes, &pair)
+        }
+        var foreground: Int32 = 0
+        var background: Int32 = 0
+        guard read != ERR, tui_pair_content(Int32(pair), &foreground, &background) != ERR else { return nil }
+        return (Int(foreground), Int(background))
     }
 
     /// What ncurses holds for each row, as text (wide glyphs once, as on screen).
@@ -210,20 +247,20 @@ public final class NcursesTerminal: TerminalBackend {
 
     // MARK: colours
 
-    private static func startColors(noColor: Bool) -> Theme {
-        guard has_colors(), !noColor else { return .monochrome }
+    private static func startColors(noColor: Bool, honoursEnvironment: Bool) -> (Theme, hasDefaults: Bool) {
+        guard has_colors(), !noColor else { return (.monochrome, false) }
         _ = start_color()
         let hasDefaults = use_default_colors() == OK
         let theme = Theme.forTerminal(
-            colorCount: Int(tui_colors()), hasColors: true, environment: environmentNoColor(), noColorFlag: noColor)
-        guard theme.usesColor else { return theme }
+            colorCount: Int(tui_colors()), hasColors: true, environment: honoursEnvironment ? environmentNoColor() : [:], noColorFlag: noColor)
+        guard theme.usesColor else { return (theme, hasDefaults) }
         for role in ColorRole.allCases {
             let appearance = theme.appearance(of: role)
             let foreground = cursesColor(appearance.foreground, fallback: 7, hasDefaults: hasDefaults)
             let background = cursesColor(appearance.background, fallback: 0, hasDefaults: hasDefaults)
             _ = init_pair(Int16(role.rawValue) + 1, foreground, background)
         }
-        return theme
+        return (theme, hasDefaults)
     }
 
     private static func environmentNoColor() -> [String: String] {

@@ -45,7 +45,7 @@ public enum TextRenderer {
         if style.attributes.contains(.underline) { names.append("underline") }
         if style.attributes.contains(.reverse) { names.append("reverse") }
         let attributes = names.isEmpty ? "" : "+" + names.joined(separator: "+")
-        return "{\(style.role)\(attributes)}"
+        return "{\(style.role)\(attributes)\(style.tint.map { " " + $0.description } ?? "")}"
     }
 
     @inline(__always)

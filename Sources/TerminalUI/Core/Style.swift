@@ -36,15 +36,18 @@ public struct TextAttributes: OptionSet, Hashable, Sendable {
 public struct Style: Hashable, Sendable {
     public var role: ColorRole
     public var attributes: TextAttributes
+    /// The data's own colour over the role's foreground, where the terminal can show it.
+    public var tint: TerminalRGB?
 
-    public init(_ role: ColorRole = .normal, _ attributes: TextAttributes = []) {
+    public init(_ role: ColorRole = .normal, _ attributes: TextAttributes = [], tint: TerminalRGB? = nil) {
         self.role = role
         self.attributes = attributes
+        self.tint = tint
     }
 
     public static let plain = Style()
 
     public func with(_ extra: TextAttributes) -> Style {
-        Style(role, attributes.union(extra))
+        Style(role, attributes.union(extra), tint: tint)
     }
 }

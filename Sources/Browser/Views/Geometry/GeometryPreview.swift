@@ -1,3 +1,4 @@
+import Images
 import SegmentsAPI
 import TerminalUI
 
@@ -17,6 +18,8 @@ enum GeometryPreview {
         /// Point clouds are seen from above with y pointing up; images have y pointing down.
         var yUp: Bool
         var caption: String
+        /// The dataset's categories: a shape's colour is its category's.
+        var categories: [TaskCategory] = []
     }
 
     /// What can be drawn for this label, or a reason in `caption` with no shapes.
@@ -38,10 +41,10 @@ enum GeometryPreview {
                     return Shape(points: points, closed: false, categoryIndex: index(of: annotation.categoryID))
                 }
             }
-            return Scene(shapes: shapes, yUp: false, caption: "image · \(shapes.count) shapes")
+            return Scene(shapes: shapes, yUp: false, caption: "image · \(shapes.count) shapes", categories: categories)
         case .pointcloudCuboid(let cuboids):
             let shapes = cuboids.annotations.map { cuboid(position: $0.position, dimensions: $0.dimensions, yaw: $0.yaw, category: index(of: $0.categoryID)) }
-            return Scene(shapes: shapes, yUp: true, caption: "top-down · \(shapes.count) cuboids")
+            return Scene(shapes: shapes, yUp: true, caption: "top-down · \(shapes.count) cuboids", categories: categories)
         case .pointcloudVector(let vector):
             let shapes = vector.annotations.compactMap { item -> Shape? in
                 if case .cuboid(let value) = item {
@@ -49,7 +52,7 @@ enum GeometryPreview {
                 }
                 return nil
             }
-            return Scene(shapes: shapes, yUp: true, caption: "top-down · \(shapes.count) cuboids")
+            return Scene(shapes: shapes, yUp: true, caption: "top-down · \(shapes.count) cuboids", categories: categories)
         case .imageSegmentation(let segmentation):
             return Scene(shapes: [], yUp: false, caption: "masks · \(segmentation.annotations.count) instances")
         default:
@@ -89,15 +92,16 @@ enum GeometryPreview {
             let y = scene.yUp ? (maxY - point.y) * scale + offsetY : (point.y - minY) * scale + offsetY
             return (Int(x.rounded()), Int(y.rounded()))
         }
+        let palette = CategoryPalette(categories: scene.categories)
         for shape in scene.shapes {
-            let role = Palette.categoryRole(index: shape.categoryIndex)
+            let style = Palette.categoryStyle(index: shape.categoryIndex, categories: scene.categories, palette: palette)
             let dots = shape.points.map(dot)
-            if dots.count == 1, let only = dots.first { canvas.plot(only.x, only.y, role: role) }
-            for (start, end) in zip(dots, dots.dropFirst()) { canvas.line(from: start, to: end, role: role) }
+            if dots.count == 1, let only = dots.first { canvas.plot(only.x, only.y, style: style) }
+            for (start, end) in zip(dots, dots.dropFirst()) { canvas.line(from: start, to: end, style: style) }
             if shape.closed, let first = dots.first, let last = dots.last, dots.count > 2 {
-                canvas.line(from: last, to: first, role: role)
+                canvas.line(from: last, to: first, style: style)
             }
-            if let heading = shape.heading { canvas.line(from: dot(heading.0), to: dot(heading.1), role: role) }
+            if let heading = shape.heading { canvas.line(from: dot(heading.0), to: dot(heading.1), style: style) }
         }
         canvas.draw(into: &screen, at: area.origin)
     }
