@@ -117,8 +117,7 @@ struct DemoWriter {
                     score: nil, createdBy: labeler,
                     createdAt: labeledAt, updatedBy: reviewing ? reviewer : labeler, updatedAt: updatedAt,
                     reviewed: status == .reviewed || status == .rejected || status == .verified)
-                try LabelWriter.copyGroundTruth(
-                    db, sampleID: sample.id, status: status, updatedAt: Timestamp.string(micros: updatedAt))
+                try copyGroundTruth(sampleID: sample.id, status: status, updatedAt: Timestamp.string(micros: updatedAt))
                 if !spec.isLarge {
                     try insertWorkunit(
                         datasetID: datasetID, sample: sample, by: labeler, at: labeledAt,
@@ -196,6 +195,14 @@ struct DemoWriter {
             reviewed ? updated : nil,
         ])
         counts.labels += 1
+    }
+
+    /// `LabelWriter.copyGroundTruth` in raw SQL: one prepared statement for the 90k labelled
+    /// samples of a large seed makes the whole seed a third faster than building each update.
+    private func copyGroundTruth(sampleID: Int64, status: LabelStatus, updatedAt: String) throws {
+        let statement = try db.cachedStatement(
+            sql: "UPDATE sample SET gt_label_status = ?, gt_label_updated_at = ? WHERE id = ?")
+        try statement.execute(arguments: [status.rawValue, updatedAt, sampleID])
     }
 
     private mutating func insertWorkunit(
