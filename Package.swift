@@ -151,7 +151,9 @@ let package = Package(
             dependencies: [
                 "Browser", "TerminalUI", "SegmentsAPI", "SegmentsStore", "SegmentsServer", "SegmentsClient",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Text goldens of whole screens, read and written by ScreenSnapshotTests.
+            exclude: ["Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,50 +1,36 @@
 #!/usr/bin/env bash
-# End-to-end: the built binary in a real terminal (tmux), driven with send-keys and read
-# with capture-pane. Every wait polls for content with a timeout; nothing sleeps blindly.
+# End-to-end: the built binary in a real terminal (tmux), driven and read through
+# scripts/tmux-driver. Every wait polls for content with a timeout; nothing sleeps blindly.
 # Usage: scripts/e2e-tmux.sh [path/to/segments-tui]
 set -euo pipefail
 BIN=${1:-.build/debug/segments-tui}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-SOCKET="segtui-e2e-$$"
+export TMUX_DRIVER_SOCKET="segtui-e2e-$$"
+D() { "$(dirname "$0")/tmux-driver" "$@"; }
 WORK=$(mktemp -d)
 export LANG=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$WORK/state"
 unset SEGMENTS_API_KEY SEGMENTS_API_URL
-T() { tmux -L "$SOCKET" "$@"; }
-cleanup() { T kill-server 2>/dev/null || true; [[ -n "${SERVER_PID:-}" ]] && kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { D kill; [[ -n "${SERVER_PID:-}" ]] && kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; echo "--- screen ---"; T capture-pane -p -t e2e || true; exit 1; }
-# wait_for TEXT [SECONDS]: polls the pane every 20 ms until TEXT shows.
-wait_for() {
-  local deadline=$(( $(date +%s%N) + ${2:-20} * 1000000000 ))
-  while (( $(date +%s%N) < deadline )); do
-    T capture-pane -p -t e2e 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.02
-  done
-  fail "timed out waiting for: $1"
-}
-wait_gone() {
-  local deadline=$(( $(date +%s%N) + ${2:-20} * 1000000000 ))
-  while (( $(date +%s%N) < deadline )); do
-    T capture-pane -p -t e2e 2>/dev/null | grep -qF -- "$1" || return 0
-    sleep 0.02
-  done
-  fail "still showing: $1"
-}
-keys() { T send-keys -t e2e "$@"; }
+fail() { echo "FAIL: $*"; echo "--- screen ---"; D capture || true; exit 1; }
+# wait_for TEXT [SECONDS] / wait_gone TEXT [SECONDS]: the driver polls the pane every 20 ms
+# (its message and the screen go to stderr on a timeout).
+wait_for() { D wait-for -t "${2:-20}" -- "$1" || fail "timed out waiting for: $1"; }
+wait_gone() { D wait-for --gone -t "${2:-20}" -- "$1" || fail "still showing: $1"; }
+keys() { D keys "$@"; }
 step() { echo "ok - $*"; }
 
 # A shell pane, so we can see what the terminal looks like after the app exits.
-T new-session -d -s e2e -x 120 -y 35 "bash --norc --noprofile"
-T set-option -t e2e status off
+D start -x 120 -y 35 -- bash --norc --noprofile
 keys "PS1='$ '; clear" Enter
 keys "$BIN --path $WORK/ws" Enter
 wait_for "seeded the demo workspace" 60
 wait_for "street-scenes"
 step "first start seeds the demo and shows the datasets"
 
-keys -l ":dataset jane/street-scenes"; keys Enter
+D type ":dataset jane/street-scenes"; keys Enter
 wait_for "1 of 300"
-keys -l "/0001"; wait_for "name~0001"; keys Enter
+D type "/0001"; wait_for "name~0001"; keys Enter
 wait_for "1 of 11"
 step "open a dataset and filter samples by name"
 keys Enter
@@ -54,17 +40,17 @@ step "open a sample (detail with preview)"
 keys Escape; wait_gone "── Attributes ──"
 keys c; wait_for "1 of 300"
 
-for tab in Issues Collaborators Releases Labelsets Workunits Info; do
+for tab in Issues Collaborators Releases Labelsets Workunits Stats Info; do
   keys "]"
   wait_for "› $tab"
 done
 wait_for "── Label status ──"
 step "browse each tab"
 
-T resize-window -t e2e -x 80 -y 24
+D resize 80 24
 wait_for "── Label status ──"
-T capture-pane -p -t e2e | awk 'length > 0' | head -1 | grep -q "segments-tui" || fail "no header after resize"
-T resize-window -t e2e -x 160 -y 45
+D capture | awk 'length > 0' | head -1 | grep -q "segments-tui" || fail "no header after resize"
+D resize 160 45
 wait_for "Label status"
 step "resize redraws at 80x24 and 160x45"
 
@@ -72,19 +58,19 @@ step "resize redraws at 80x24 and 160x45"
 # a press and release on the second dataset (column 6, row 5) selects it.
 keys Escape Escape
 wait_for "jane/street-scenes › "
-keys -l $'\e[M &%'; keys -l $'\e[M#&%'
+D type $'\e[M &%'; D type $'\e[M#&%'
 wait_for "jane/lidar-highway › "
 step "a click selects a dataset"
 keys "?"; wait_for "Keys — ? or Esc closes"; keys Escape; wait_gone "Keys — ? or Esc closes"
 keys Escape Escape Escape Escape
 wait_for "Esc never quits: q or :q quits"
-T capture-pane -p -t e2e | grep -q "╭─ Datasets" || fail "Esc quit the browser"
+D capture | grep -q "╭─ Datasets" || fail "Esc quit the browser"
 step "Esc in a burst goes back and never quits"
 keys C-c
 wait_gone "╭─ Datasets" 10
 keys "echo still-a-shell" Enter
 wait_for "still-a-shell"
-T capture-pane -p -t e2e | grep -q "╭─ Datasets" && fail "the browser's screen was left behind"
+D capture | grep -q "╭─ Datasets" && fail "the browser's screen was left behind"
 step "Ctrl-C quits and restores the terminal"
 
 keys "clear; $BIN --path $WORK/ws --as zed; echo exit=\$?" Enter
@@ -106,6 +92,9 @@ OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless --keys 
 printf 'graphics = sixels\n' > "$WORK/config/segments-tui/config"
 OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless 2>&1 && echo "ran") || true
 [[ "$OUT" == *"graphics = sixels is not one of auto, kitty, sixel"* && "$OUT" != *ran* ]] || fail "graphics = sixels: $OUT"
+printf 'image_cache_mb = lots\n' > "$WORK/config/segments-tui/config"
+OUT=$(XDG_CONFIG_HOME="$WORK/config" "$BIN" --path "$WORK/ws" --headless 2>&1 && echo "ran") || true
+[[ "$OUT" == *"image_cache_mb = lots is not a size in MiB"* && "$OUT" != *ran* ]] || fail "image_cache_mb = lots: $OUT"
 OUT=$("$BIN" --path "$WORK/ws" --graphics bogus 2>&1 && echo "ran") || true
 [[ "$OUT" == *"--graphics bogus is not one of"* && "$OUT" != *ran* ]] || fail "--graphics bogus: $OUT"
 rm -rf "$WORK/config"
@@ -122,7 +111,7 @@ step "serve on a busy port names the port and the fix"
 keys "clear; SEGMENTS_API_KEY=$KEY SEGMENTS_API_URL=$URL $BIN" Enter
 wait_for "${URL#http://}"
 wait_for "street-scenes"
-keys -l ":dataset jane/street-scenes"; keys Enter
+D type ":dataset jane/street-scenes"; keys Enter
 wait_for "1 of 300"
 keys q; keys q
 wait_gone "╭─ Datasets"

@@ -29,21 +29,43 @@ public enum SegmentsError: Error, Hashable, Sendable {
         }
     }
 
-    /// The SDK's exception class name, for messages and tests.
-    public var kind: String {
+    /// Which kind of failure, without its message: callers ask `category == .notFound`
+    /// (or `isNotFound`) by value instead of comparing texts.
+    public enum Category: String, CaseIterable, Hashable, Sendable {
+        case authentication = "AuthenticationError"
+        case authorization = "AuthorizationError"
+        case notFound = "NotFoundError"
+        case alreadyExists = "AlreadyExistsError"
+        case collaborator = "CollaboratorError"
+        case validation = "ValidationError"
+        case apiLimit = "APILimitError"
+        case network = "NetworkError"
+        case timeout = "TimeoutError"
+        case subscription = "SubscriptionError"
+
+        /// The SDK's exception class name.
+        public var sdkName: String { rawValue }
+    }
+
+    public var category: Category {
         switch self {
-        case .authentication: "AuthenticationError"
-        case .authorization: "AuthorizationError"
-        case .notFound: "NotFoundError"
-        case .alreadyExists: "AlreadyExistsError"
-        case .collaborator: "CollaboratorError"
-        case .validation: "ValidationError"
-        case .apiLimit: "APILimitError"
-        case .network: "NetworkError"
-        case .timeout: "TimeoutError"
-        case .subscription: "SubscriptionError"
+        case .authentication: .authentication
+        case .authorization: .authorization
+        case .notFound: .notFound
+        case .alreadyExists: .alreadyExists
+        case .collaborator: .collaborator
+        case .validation: .validation
+        case .apiLimit: .apiLimit
+        case .network: .network
+        case .timeout: .timeout
+        case .subscription: .subscription
         }
     }
+
+    public var isNotFound: Bool { category == .notFound }
+
+    /// The SDK's exception class name, for messages and tests.
+    public var kind: String { category.sdkName }
 
     /// Maps an error answer (status ≥ 400) the way the SDK does (reference 7.2):
     /// substrings of the lowercased body, first hit wins. Unlike the SDK, a 429

@@ -36,32 +36,4 @@ public final class SegmentsClient: SegmentsService {
     public func shutdown() async throws {
         try await transport.shutdown()
     }
-
-    // MARK: Request helpers shared by the operations
-
-    /// Sends the call and decodes its JSON answer as `T`.
-    func call<T: Decodable>(_ endpoint: Endpoint, as type: T.Type = T.self) async throws -> T {
-        let body = try await callReturningBody(endpoint)
-        return try ResponseDecoding.decode(T.self, from: body, endpoint: endpoint.summary)
-    }
-
-    /// Sends the call; the answer's body is checked (as the SDK does) but not used.
-    func callIgnoringBody(_ endpoint: Endpoint) async throws {
-        _ = try await callReturningBody(endpoint)
-    }
-
-    private func callReturningBody(_ endpoint: Endpoint) async throws -> Data {
-        let result = try await transport.send(endpoint)
-        try ResponseDecoding.check(result, endpoint: endpoint.summary)
-        return result.body
-    }
-
-    /// JSON for a request body; the request types' `Codable` output is the SDK's wire format.
-    static func json(_ value: some Encodable) throws -> Data {
-        do {
-            return try JSONEncoder().encode(value)
-        } catch {
-            throw SegmentsError.validation("Could not encode the request body: \(error)")
-        }
-    }
 }

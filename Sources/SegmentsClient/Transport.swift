@@ -57,15 +57,14 @@ final class Transport: Sendable {
     }
 
     /// An authenticated API call relative to the origin.
-    func send(_ endpoint: Endpoint) async throws -> HTTPResult {
+    func send(_ request: APIRequest) async throws -> HTTPResult {
         var headers = apiHeaders
-        if endpoint.body != nil { headers.add(name: "Content-Type", value: "application/json") }
-        return try await send(
-            url: origin + endpoint.target, method: endpoint.method, headers: headers, body: endpoint.body)
+        if request.body != nil { headers.add(name: "Content-Type", value: "application/json") }
+        return try await send(url: origin + request.target, method: request.method, headers: headers, body: request.body)
     }
 
     /// Any request, with retries. `headers` are sent as given (no API key is added).
-    func send(url: String, method: Endpoint.Method, headers: HTTPHeaders, body: Data?) async throws -> HTTPResult {
+    func send(url: String, method: SegmentsAPI.HTTPMethod, headers: HTTPHeaders, body: Data?) async throws -> HTTPResult {
         let policy = configuration.retryPolicy
         var attempt = 1
         while true {
@@ -111,11 +110,11 @@ final class Transport: Sendable {
     /// Rate limiting and the gateway errors a restarting server produces.
     static let retryableStatuses: Set<Int> = [429, 502, 503, 504]
 
-    private func once(url: String, method: Endpoint.Method, headers: HTTPHeaders, body: Data?) async throws
+    private func once(url: String, method: SegmentsAPI.HTTPMethod, headers: HTTPHeaders, body: Data?) async throws
         -> HTTPResult
     {
         var request = HTTPClientRequest(url: url)
-        request.method = HTTPMethod(rawValue: method.rawValue)
+        request.method = NIOHTTP1.HTTPMethod(rawValue: method.rawValue)
         request.headers = headers
         if let body {
             request.body = .bytes(ByteBuffer(bytes: body))

@@ -5,78 +5,90 @@ import Hummingbird
 import SegmentsAPI
 import SegmentsStore
 
-/// The whole request pipeline, in order: route → API key → rate limit → body
-/// (size limit, gunzip) → handler → error mapping → access log. Written as
-/// plain steps rather than a middleware stack so the order is visible here.
+/// The whole request pipeline, in order: path → route (Hummingbird's router, `APIRouter`)
+/// → API key → rate limit → body (size limit, gunzip) → handler → error mapping → access
+/// log. Written as plain steps rather than a middleware stack so the order is visible here.
 struct APIHandler: Sendable {
     let workspace: Workspace
     let configuration: ServerConfiguration
-    let table: RouteTable
     let rateLimiter: RateLimiter?
     let accessLog: AccessLog
     /// `http://host:port` of the bound socket, for requests without a Host header.
     let fallbackOrigin: LockedValue<String>
 
-    func respond(to request: Request, context: ServerRequestContext) async -> Response {
+    func respond(to request: Request, context: ServerRequestContext, router: RouterResponder<ServerRequestContext>) async
+        -> Response
+    {
         let started = ContinuousClock.now
-        var username: String?
-        let response: APIResponse
+        let response: Response
         do {
-            response = try await process(request, remoteAddress: context.remoteAddress, username: &username)
+            response = try await route(request, context: context, router: router)
         } catch {
-            response = ErrorMapping.response(for: error)
+            response = Self.makeResponse(ErrorMapping.response(for: error))
         }
-        let hummingbirdResponse = Self.makeResponse(response)
         if accessLog.isEnabled {
             accessLog.write(
                 .init(
-                    remoteAddress: context.remoteAddress, username: username, method: request.method.rawValue,
-                    target: request.uri.string, status: response.status, bytes: response.body?.count ?? 0,
-                    duration: ContinuousClock.now - started))
+                    remoteAddress: context.remoteAddress, username: context.authenticatedUser.value,
+                    method: request.method.rawValue, target: request.uri.string, status: response.status.code,
+                    bytes: response.body.contentLength ?? 0, duration: ContinuousClock.now - started))
         }
-        return hummingbirdResponse
+        return response
     }
 
-    private func process(_ request: Request, remoteAddress: String, username: inout String?) async throws -> APIResponse {
-        guard let path = PathSegments.split(request.uri.path) else { return .detail(ErrorMapping.notFound, status: 404) }
-        let route: Route
-        let parameters: [String: String]
-        switch table.lookup(method: request.method.rawValue, path: path) {
-        case .notFound:
-            return .detail(ErrorMapping.notFound, status: 404)
-        case .methodNotAllowed(let allowed):
-            return ErrorMapping.methodNotAllowed(request.method.rawValue, allowed: allowed)
-        case .found(let found, let captured):
-            route = found
-            parameters = captured
+    /// The path is decoded segment by segment once (`PathSegments`) and written back in one
+    /// canonical encoding, so the router compares literal segments whatever escapes the client
+    /// chose, and a path that does not decode names nothing.
+    private func route(_ request: Request, context: ServerRequestContext, router: RouterResponder<ServerRequestContext>)
+        async throws -> Response
+    {
+        guard let segments = PathSegments.split(request.uri.path) else {
+            return Self.makeResponse(.detail(ErrorMapping.notFound, status: 404))
         }
+        var head = request.head
+        head.path = "/" + segments.map(PathEncoding.segment).joined(separator: "/") + (request.uri.query.map { "?" + $0 } ?? "")
+        if HTTPMethod(rawValue: head.method.rawValue) == nil, let unlisted = APIRouter.unlistedMethod {
+            head.method = unlisted
+        }
+        return try await router.respond(to: Request(head: head, body: request.body), context: context)
+    }
 
+    /// One matched route: the key, the rate limit, the body, then the handler.
+    func serve(_ route: Route, _ request: Request, context: ServerRequestContext) async throws -> Response {
+        var username: String?
         if route.access == .apiKey {
             switch APIKeyHeader.parse(request.headers[.authorization]) {
             case .missing:
-                return .detail(ErrorMapping.notProvided, status: 401)
+                return Self.makeResponse(.detail(ErrorMapping.notProvided, status: 401))
             case .malformed:
-                return .detail(ErrorMapping.invalidKey, status: 401)
+                return Self.makeResponse(.detail(ErrorMapping.invalidKey, status: 401))
             case .key(let key):
                 let user = try await workspace.authenticate(apiKey: key)
                 // A valid key counts against its user; unknown keys against the client's address, so a
                 // flood of wrong keys is throttled too without growing the table per key.
                 if let rateLimiter,
-                    case .limited(let retryAfter) = rateLimiter.check(user.map { .user($0) } ?? .address(remoteAddress))
+                    case .limited(let retryAfter) = rateLimiter.check(
+                        user.map { .user($0) } ?? .address(context.remoteAddress))
                 {
-                    return ErrorMapping.throttled(retryAfter: retryAfter)
+                    return Self.makeResponse(ErrorMapping.throttled(retryAfter: retryAfter))
                 }
-                guard let user else { return .detail(ErrorMapping.invalidKey, status: 401) }
+                guard let user else { return Self.makeResponse(.detail(ErrorMapping.invalidKey, status: 401)) }
                 username = user
+                context.authenticatedUser.value = user
             }
         }
 
         let body = try await readBody(request)
+        // The router captured the canonical segments; decoding them gives back what `PathSegments` read.
+        var parameters: [String: String] = [:]
+        for name in route.pattern.parameterNames {
+            if let value = context.parameters.get(name).flatMap(PathEncoding.decode) { parameters[name] = value }
+        }
         let routeRequest = RouteRequest(
             parameters: parameters, query: QueryParameters.parse(request.uri.query), body: body,
             contentType: request.headers[.contentType], baseURL: baseURL(for: request), username: username,
             workspace: workspace)
-        return try await route.handler(routeRequest)
+        return Self.makeResponse(try await route.handler(routeRequest))
     }
 
     private func readBody(_ request: Request) async throws -> Data {

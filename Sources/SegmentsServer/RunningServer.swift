@@ -27,16 +27,19 @@ public actor RunningServer {
     public static func start(workspace: Workspace, configuration: ServerConfiguration) async throws -> RunningServer {
         let origin = LockedValue("http://\(configuration.host):\(configuration.port)")
         let handler = APIHandler(
-            workspace: workspace, configuration: configuration, table: RouteTable(routes: Routes.all),
+            workspace: workspace, configuration: configuration,
             rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
             accessLog: try AccessLog(destination: configuration.accessLog), fallbackOrigin: origin)
+        let router = APIRouter.build(Routes.all) { route, request, context in
+            try await handler.serve(route, request, context: context)
+        }
 
         var logger = Logger(label: "segments-tui.server")
         logger.logLevel = .warning
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let app = Application(
             responder: CallbackResponder<ServerRequestContext> { request, context in
-                await handler.respond(to: request, context: context)
+                await handler.respond(to: request, context: context, router: router)
             },
             server: HTTPServerBuilder { responder in
                 GuardedHTTP1Channel(

@@ -112,7 +112,9 @@ struct BrowseCommand: AsyncParsableCommand {
             // The flag wins over the config file; both were checked before the terminal was taken.
             let setting = (graphics ?? config.values["graphics"]).flatMap(GraphicsSetting.init) ?? .auto
             let detection = GraphicsDetection.detect(environment: ProcessInfo.processInfo.environment, setting: setting)
-            let app = BrowserApp(service: connection.service, terminal: terminal, session: session, logger: logger, graphics: detection)
+            let app = BrowserApp(
+                service: connection.service, terminal: terminal, session: session, logger: logger, graphics: detection,
+                imageCacheBytes: config.imageCacheBytes)
             await app.run()
         }
     }

@@ -2,8 +2,8 @@ import Foundation
 import TerminalUI
 
 /// `$XDG_CONFIG_HOME/segments-tui/config` (or `~/.config/segments-tui/config`): lines of
-/// `key = value`, `#` comments. Keys: api_key, api_url, path, user, graphics, read_only,
-/// no_color.
+/// `key = value`, `#` comments. Keys: api_key, api_url, path, user, graphics,
+/// image_cache_mb, read_only, no_color.
 /// Precedence: command-line flags, then the environment, then this file.
 ///
 /// It fails closed: a bad value (`read_only = maybe`) or a misspelt known key
@@ -19,7 +19,9 @@ struct ConfigFile {
     var errors: [String] = []
     var warnings: [String] = []
 
-    static let stringKeys: Set<String> = ["api_key", "api_url", "path", "user", "graphics"]
+    static let stringKeys: Set<String> = ["api_key", "api_url", "path", "user", "graphics", "image_cache_mb"]
+    /// The disk cache of sample pictures holds at most this much (0 turns it off).
+    static let defaultImageCacheMB = 1024
     static let flagKeys: Set<String> = ["read_only", "no_color"]
     static let trueWords: Set<String> = ["1", "true", "yes", "on"]
     static let falseWords: Set<String> = ["0", "false", "no", "off"]
@@ -62,6 +64,9 @@ struct ConfigFile {
             } else if key == "graphics", GraphicsSetting(value) == nil {
                 errors.append("\(place): graphics = \(value) is not one of \(GraphicsSetting.allowedValues.joined(separator: ", "))")
                 continue
+            } else if key == "image_cache_mb", Int(value).map({ $0 >= 0 }) != true {
+                errors.append("\(place): image_cache_mb = \(value) is not a size in MiB (write a whole number, e.g. image_cache_mb = 512; 0 turns the cache off)")
+                continue
             } else if !Self.stringKeys.contains(key) {
                 if let known = Self.knownKey(resembling: key) {
                     errors.append("\(place): unknown key \(key); did you mean \(known)?")
@@ -73,6 +78,11 @@ struct ConfigFile {
             }
             values[key] = value
         }
+    }
+
+    /// The picture cache's capacity in bytes.
+    var imageCacheBytes: Int {
+        (values["image_cache_mb"].flatMap(Int.init) ?? Self.defaultImageCacheMB) * 1024 * 1024
     }
 
     func flag(_ key: String) -> Bool {

@@ -39,7 +39,7 @@ struct CollaboratorTests {
         let before = try await fixture.run(Self.tab("jane/flower-segmentation"))
         let result = try await fixture.run(Self.tab("jane/flower-segmentation") + "Nnobody<Enter><Enter>")
         #expect(result.state.message?.kind == .error)
-        #expect(result.statusLine.contains("Could not change the collaborators"), "\(result.statusLine)")
+        #expect(result.statusLine.contains("Could not add nobody as labeler: NotFoundError: There is no user nobody"), "\(result.statusLine)")
         #expect(result.state.dataset?.collaborators.items?.map(\.user.username) == before.state.dataset?.collaborators.items?.map(\.user.username))
     }
 
@@ -59,6 +59,27 @@ struct CollaboratorTests {
         #expect(missing.statusLine.contains("nobody is not a collaborator of jane/street-scenes"), "\(missing.statusLine)")
     }
 
+    @Test("a role change shows at once, a removal typed after it waits its turn, and a refusal undoes both")
+    @MainActor
+    func roleChangeAndRemovalRollBack() async throws {
+        let fixture = try await WritableFixture.make()
+        var state = try await fixture.run(Self.tab() + "/bob<Enter>").state
+        let bob = try #require(state.dataset?.collaborators.items?.first { $0.user.username == "bob" })
+        #expect(bob.role != .reviewer)
+        _ = state.handle(.key(.character("e")))
+        let effects = state.handle(.key(.character("2")))
+        let write = try #require(effects.ticket(in: .collaboratorWrite))
+        #expect(state.dataset?.collaborators.items?.first { $0.user.username == "bob" }?.role == .reviewer, "shown at once")
+        _ = state.handle(.key(.character("D")))
+        #expect(state.handle(.key(.character("y"))).isEmpty, "the removal is queued behind the role change")
+        #expect(state.dataset?.collaborators.items?.contains { $0.user.username == "bob" } == false, "and shown at once")
+        _ = try state.fail(write, with: .authorization("You do not have permission to perform this action."))
+        #expect(state.dataset?.collaborators.items?.first { $0.user.username == "bob" }?.role == bob.role, "both undone")
+        #expect(state.message?.text.contains("Could not make bob reviewer, still \(bob.role.rawValue)") == true, "\(state.message?.text ?? "")")
+        #expect(state.message?.text.contains("Not applied either: remove bob") == true)
+        #expect(try await fixture.store().getDatasetCollaborator("jane/street-scenes", username: "bob").role == bob.role)
+    }
+
     @Test("a write still saving when another dataset is opened is not cancelled, and lands only as a message")
     @MainActor
     func writeOutlivesDatasetSwitch() async throws {
@@ -66,7 +87,9 @@ struct CollaboratorTests {
         var state = try await fixture.run(Self.tab() + "/bob<Enter>").state
         _ = state.handle(.key(.character("e")))
         let effects = state.handle(.key(.character("2")))
-        guard case .request(.collaboratorWrite, let id, .setCollaboratorRole(_, "bob", .reviewer))? = effects.first else {
+        guard let write = effects.first?.ticket, write.slot == .collaboratorWrite,
+            case .setCollaboratorRole(_, "bob", .reviewer) = write.request
+        else {
             throw TestFailure("no role change in \(effects)")
         }
         var switching = state.handle(.key(.tab))
@@ -74,7 +97,7 @@ struct CollaboratorTests {
         #expect(state.dataset?.fullName != "jane/street-scenes")
         #expect(!switching.contains(.cancel(.collaboratorWrite)), "the write is not cancelled")
         let saved = try await fixture.store().updateDatasetCollaborator("jane/street-scenes", username: "bob", role: .reviewer)
-        _ = state.handle(.loaded(.collaboratorWrite, id, .success(.collaborator(saved))))
+        _ = try state.answer(write, with: saved)
         #expect(state.message?.text == "The change in jane/street-scenes was saved.")
         #expect(state.dataset?.collaborators.items?.contains { $0.user.username == "bob" && $0.role == .reviewer } != true)
     }

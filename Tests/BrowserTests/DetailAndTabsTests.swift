@@ -143,3 +143,25 @@ struct DetailAndTabsTests {
         #expect(result.statusLine.contains("Copied \(uuid)"))
     }
 }
+
+@Suite("Stats: the ground-truth labels per status", .serialized, .timeLimit(.minutes(5)))
+struct StatsTabTests {
+    @Test("Stats lists each status with its count and share, most first; Enter lists that status's samples")
+    @MainActor
+    func statsAndEnter() async throws {
+        let fixture = try await BrowserFixture.shared.value
+        let dataset = try await fixture.store().getDataset("jane/street-scenes")
+        let labeled = try #require(dataset.labelStats.labeled)
+        let result = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab stats<Enter>")
+        let rows = try #require(result.state.dataset?.labelStatusCounts.items)
+        #expect(rows.first { $0.status == .labeled }?.count == labeled)
+        #expect(rows.map(\.count) == rows.map(\.count).sorted(by: >), "most frequent first")
+        #expect(result.screen.contains("ground-truth labels by status"), "\(result.screen)")
+        #expect(result.rows(containing: Formatting.thousands(labeled)).contains { $0.contains("labeled") }, "\(result.screen)")
+        let top = try #require(rows.first)
+        let opened = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>:tab stats<Enter><Enter>")
+        #expect(opened.state.dataset?.tab == .samples)
+        #expect(opened.state.dataset?.samples.filter.statuses == [top.status])
+        #expect(opened.state.dataset?.samples.sample(at: 0)?.label?.status == top.status)
+    }
+}

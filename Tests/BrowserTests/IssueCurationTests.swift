@@ -33,24 +33,28 @@ struct IssueCurationTests {
         #expect(stored?.status == .open)
     }
 
-    @Test("the row changes at once and comes back with a clear message when the server refuses")
+    @Test("the row changes at once; a second change waits its turn; a refusal undoes both and says so")
     @MainActor
     func refusedToggleRollsBack() async throws {
         let fixture = try await WritableFixture.make()
         var state = try await fixture.run(Self.issuesTab).state
         let issue = try #require(state.dataset?.visibleIssues.first)
         let effects = state.handle(.key(.character("o")))
-        guard case .request(.issueWrite, let id, _)? = effects.first else { throw TestFailure("no issue write in \(effects)") }
+        guard let write = effects.ticket(in: .issueWrite) else { throw TestFailure("no issue write in \(effects)") }
         #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.status == .closed, "optimistic")
-        #expect(state.handle(.key(.character("o"))).isEmpty, "no second write while one is in flight")
-        let refusal = RequestFailure(kind: "AuthorizationError", message: "You do not have permission to perform this action.")
-        _ = state.handle(.loaded(.issueWrite, id, .failure(refusal)))
+        let second = try #require(state.dataset?.visibleIssues.first, "the next open issue is now the first")
+        #expect(state.handle(.key(.character("o"))).isEmpty, "the second change is queued, not sent beside the first")
+        #expect(state.dataset?.issues.items?.first { $0.uuid == second.uuid }?.status == .closed, "and shown at once")
+        #expect(state.writes.unsaved == 2)
+        _ = try state.fail(write, with: .authorization("You do not have permission to perform this action."))
         #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.status == .open, "rolled back")
         #expect(state.dataset?.visibleIssues.first?.uuid == issue.uuid)
         #expect(state.message?.kind == .error)
         #expect(state.message?.text.contains("Could not close issue") == true)
         #expect(state.message?.text.contains("do not have permission") == true)
-        #expect(state.issueWrite == nil)
+        #expect(state.message?.text.contains("Not applied either: close issue") == true, "\(state.message?.text ?? "")")
+        #expect(state.dataset?.issues.items?.first { $0.uuid == second.uuid }?.status == .open, "the later change is undone too")
+        #expect(state.writes.unsaved == 0)
     }
 
     @Test("--read-only refuses o with \"read-only mode\" and the issue stays open")
@@ -117,12 +121,11 @@ struct IssueDialogTests {
         let issue = try #require(state.dataset?.visibleIssues.dropFirst().first)
         _ = state.handle(.key(.character("D")))
         let effects = state.handle(.key(.character("y")))
-        guard case .request(.issueWrite, let id, .deleteIssue(issue.uuid))? = effects.first else {
+        guard let write = effects.ticket(in: .issueWrite), write.request == .deleteIssue(uuid: issue.uuid) else {
             throw TestFailure("no delete in \(effects)")
         }
         #expect(state.dataset?.issues.items?.contains { $0.uuid == issue.uuid } == false, "gone at once")
-        let refusal = RequestFailure(kind: "AuthorizationError", message: "You do not have permission to perform this action.")
-        _ = state.handle(.loaded(.issueWrite, id, .failure(refusal)))
+        _ = try state.fail(write, with: .authorization("You do not have permission to perform this action."))
         #expect(state.dataset?.issues.items?.map(\.uuid) == before.map(\.uuid), "back in its place")
         #expect(state.message?.text.contains("Could not delete issue") == true)
     }

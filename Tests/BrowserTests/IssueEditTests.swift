@@ -31,13 +31,12 @@ struct IssueEditTests {
         _ = state.handle(.key(.character("e")))
         _ = state.handle(.key(.character("!")))
         let effects = state.handle(.key(.enter))
-        guard case .request(.issueWrite, let id, .setIssueDescription(_, let text))? = effects.first else {
+        guard let write = effects.ticket(in: .issueWrite), case .setIssueDescription(_, let text) = write.request else {
             throw TestFailure("no issue write in \(effects)")
         }
         #expect(text == issue.description + "!")
         #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.description == text, "optimistic")
-        let refusal = RequestFailure(kind: "AuthorizationError", message: "You do not have permission to perform this action.")
-        _ = state.handle(.loaded(.issueWrite, id, .failure(refusal)))
+        _ = try state.fail(write, with: .authorization("You do not have permission to perform this action."))
         #expect(state.dataset?.issues.items?.first { $0.uuid == issue.uuid }?.description == issue.description)
         #expect(state.message?.text.contains("its description is unchanged") == true)
     }
@@ -73,7 +72,7 @@ struct IssueEditTests {
         let fixture = try await WritableFixture.make()
         let first = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>Nalpha<Enter>Nbeta<Enter>")
         #expect(first.screen.contains("▸"))
-        let cycled = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>i")
+        let cycled = try await fixture.run(":dataset jane/street-scenes<Enter><Enter>I")
         #expect(cycled.statusLine.contains("issue 2 of"), "\(cycled.statusLine)")
     }
 

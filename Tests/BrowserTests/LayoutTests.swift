@@ -84,3 +84,39 @@ struct LayoutTests {
     }
 }
 
+
+@Suite("The sample's picture gets the room")
+struct PicturePlacementTests {
+    @Test("wide screens put the picture beside the text, as large as its shape allows; the text keeps 34 columns")
+    func besideWhenWide() throws {
+        let placement = try #require(PicturePlacement.best(in: Size(width: 118, height: 31)))
+        guard case .beside(let width) = placement else { throw TestFailure("expected beside, got \(placement)") }
+        #expect(width >= 70 && 118 - width >= PicturePlacement.textColumns, "\(width)")
+    }
+
+    @Test("tall narrow panes put it below; tiny ones have no picture")
+    func belowWhenTallAndNone() throws {
+        #expect(PicturePlacement.best(in: Size(width: 60, height: 50)).map { if case .below = $0 { true } else { false } } == true)
+        #expect(PicturePlacement.best(in: Size(width: 40, height: 10)) == nil)
+    }
+
+    @Test("the fitted box keeps the shape: 4:3 in cells twice as tall as wide")
+    func fittedKeepsShape() {
+        #expect(PicturePlacement.fitted(width: 80, height: 15) == Size(width: 40, height: 15))
+        #expect(PicturePlacement.fitted(width: 40, height: 40) == Size(width: 40, height: 15))
+    }
+
+    @Test("i turns the picture into the outline only (the text gets the room back) and back")
+    @MainActor
+    func iTogglesThePicture() async throws {
+        let shown = try await BrowserFixture.run(":dataset jane/street-scenes<Enter><Enter>")
+        let outline = try await BrowserFixture.run(":dataset jane/street-scenes<Enter><Enter>i")
+        #expect(shown.state.picturesShown && !outline.state.picturesShown)
+        #expect(outline.statusLine.contains("Pictures: outline only"), "\(outline.statusLine)")
+        let boxColumn = { (screen: String) in screen.components(separatedBy: "\n").first { $0.contains("image · ") }?.firstIndex(of: "╭") }
+        let (pictureBox, outlineBox) = try (#require(boxColumn(shown.screen)), #require(boxColumn(outline.screen)))
+        #expect(pictureBox < outlineBox, "the picture's box is wider than the outline's")
+        let back = try await BrowserFixture.run(":dataset jane/street-scenes<Enter><Enter>ii")
+        #expect(back.state.picturesShown)
+    }
+}

@@ -49,18 +49,14 @@ struct ReleaseTests {
         let list = try await fixture.store().getReleases("jane/street-scenes")
         #expect(state.dataset?.releaseWatch?.name == "v9", "the newest PENDING release found in the list is watched")
         let poll = try #require(Self.polls(effects).first)
-        let outage = RequestFailure(kind: "NetworkError", message: "The server could not be reached.")
-        _ = state.handle(.loaded(.releasePoll, poll.id, .failure(outage)))
+        _ = try state.fail(poll.ticket, with: .network("The server could not be reached."))
         #expect(state.message?.kind == .error)
         #expect(state.message?.text.contains("Stopped watching the release (r checks again): NetworkError") == true)
         #expect(state.inFlight[.releasePoll] == nil, "no retry loop behind the user's back")
         state.dataset?.releaseWatch?.interval = 8
         effects = state.handle(.key(.character("r")))
-        let again = try #require(effects.compactMap { effect -> RequestID? in
-            if case .request(.tab(.releases), let id, _) = effect { return id }
-            return nil
-        }.first)
-        effects = state.handle(.loaded(.tab(.releases), again, .success(.releases(list))))
+        let again = try #require(effects.ticket(in: .tab(.releases)))
+        effects = try state.answer(again, with: list)
         #expect(Self.polls(effects).map(\.seconds) == [1], "r starts the backoff again")
     }
 
@@ -75,13 +71,15 @@ struct ReleaseTests {
         _ = state.handle(.key(.enter))
         #expect(state.isEditingText, "the description is asked for")
         let create = state.handle(.key(.enter))
-        guard case .request(.releaseWrite, let createID, .addRelease(_, "v9", ""))? = create.first else {
+        guard let createWrite = create.ticket(in: .releaseWrite), case .addRelease(_, "v9", "") = createWrite.request else {
             throw TestFailure("no release creation in \(create)")
         }
         _ = state.handle(.key(.character("N")))
-        #expect(state.overlay == nil, "no second creation while one is being sent")
+        #expect(state.overlay != nil, "a second creation may be typed while the first is sent (it would be queued)")
+        _ = state.handle(.key(.escape))
+        #expect(state.overlay == nil && state.writes.unsaved == 1)
         let pending = try await fixture.store().addRelease("jane/street-scenes", name: "v9", description: "")
-        effects = state.handle(.loaded(.releaseWrite, createID, .success(.release(pending))))
+        effects = try state.answer(createWrite, with: pending)
         #expect(BrowserView.text(state).contains("v9 PENDING · checked 0s ago"))
         #expect(effects.contains(.cancel(.releasePoll)), "the new release takes over the one poll")
         var waits: [Int] = []
@@ -90,14 +88,14 @@ struct ReleaseTests {
             #expect(polls.count == 1)
             guard let poll = polls.first else { break }
             waits.append(poll.seconds)
-            effects = state.handle(.loaded(.releasePoll, poll.id, .success(.release(pending))))
+            effects = try state.answer(poll.ticket, with: pending)
         }
         #expect(waits == [1, 2, 4, 8, 8])
         let left = state.handle(.key(.character("]")))
         #expect(left.contains(.cancel(.releasePoll)))
         #expect(state.inFlight[.releasePoll] == nil)
         let back = state.handle(.key(.character("[")))
-        #expect(back.contains { if case .request(.releasePoll, _, _) = $0 { true } else { false } }, "resumed on return")
+        #expect(back.ticket(in: .releasePoll) != nil, "resumed on return")
         let quit = state.handle(.key(.ctrl("c")))
         #expect(quit.contains(.cancel(.releasePoll)) && quit.contains(.quit), "quitting stops the polling")
     }
@@ -110,12 +108,9 @@ struct ReleaseTests {
         var effects: [Effect] = []
         for _ in 0..<3 { effects += state.handle(.key(.character("]"))) }
         #expect(state.dataset?.tab == .releases)
-        let listRequest = try #require(effects.compactMap { effect -> RequestID? in
-            if case .request(.tab(.releases), let id, _) = effect { return id }
-            return nil
-        }.first)
+        let listRequest = try #require(effects.ticket(in: .tab(.releases)))
         let list = try await fixture.store().getReleases("jane/street-scenes")
-        let watching = state.handle(.loaded(.tab(.releases), listRequest, .success(.releases(list))))
+        let watching = try state.answer(listRequest, with: list)
         return (state, watching)
     }
 
@@ -156,10 +151,10 @@ struct ReleaseTests {
         #expect(result.statusLine.contains("read-only mode"))
     }
 
-    static func polls(_ effects: [Effect]) -> [(id: RequestID, seconds: Int)] {
+    static func polls(_ effects: [Effect]) -> [(ticket: RequestTicket, seconds: Int)] {
         effects.compactMap { effect in
-            if case .request(.releasePoll, let id, .pollRelease(_, _, let seconds)) = effect { return (id, seconds) }
-            return nil
+            guard let ticket = effect.ticket, ticket.slot == .releasePoll, case .pollRelease(_, _, let seconds) = ticket.request else { return nil }
+            return (ticket, seconds)
         }
     }
 }

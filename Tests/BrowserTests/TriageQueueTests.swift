@@ -75,3 +75,39 @@ struct TriageQueueTests {
         #expect(result.statusLine.contains("needs the reviewer role; you are labeler"))
     }
 }
+
+/// `A` in the queue: only the samples assigned to one reviewer or labeler.
+@Suite("Triage queue by assignee", .serialized, .timeLimit(.minutes(5)))
+struct TriageQueueAssigneeTests {
+    @Test("A picks a reviewer; the queue shows only their samples, a moves to the next of theirs, and says when none is left")
+    @MainActor
+    func onlyTheReviewersSamples() async throws {
+        let fixture = try await WritableFixture.make()
+        let store = fixture.store()
+        let labeled = try await store.getSamples(
+            "jane/street-scenes", query: SampleQuery(labelStatuses: [.labeled], sort: .priority, direction: .descending, perPage: 1000))
+        #expect(labeled.count >= 5)
+        let carols = [labeled[1], labeled[4]]
+        for sample in carols { _ = try await store.updateSample(sample.uuid, SampleUpdate(assignedReviewer: .value("carol"))) }
+        _ = try await store.updateSample(labeled[2].uuid, SampleUpdate(assignedLabeler: .value("carol")))
+        // The menu: everyone, reviewer jane, labeler jane, reviewer carol, labeler carol.
+        let picked = try await fixture.run(TriageQueueTests.samples + "TA4")
+        #expect(picked.state.dataset?.queue?.assignee == AssigneeFilter(.reviewer, "carol"))
+        #expect(picked.state.dataset?.detail?.uuid == carols[0].uuid, "the first of carol's samples, not the first in the queue")
+        #expect(picked.screen.contains("only reviewer carol"), "\(picked.screen)")
+        let decided = try await fixture.run(TriageQueueTests.samples + "TA4aa")
+        #expect(try await store.getLabel(sampleUUID: carols[0].uuid, labelset: "ground-truth").labelStatus == .reviewed)
+        #expect(try await store.getLabel(sampleUUID: carols[1].uuid, labelset: "ground-truth").labelStatus == .reviewed)
+        #expect(try await store.getLabel(sampleUUID: labeled[2].uuid, labelset: "ground-truth").labelStatus == .labeled, "carol only labels this one")
+        #expect(decided.screen.contains("No later sample is assigned to reviewer carol."), "\(decided.screen)")
+    }
+
+    @Test("A then everyone walks every sample again")
+    @MainActor
+    func everyoneAgain() async throws {
+        let fixture = try await WritableFixture.make()
+        let result = try await fixture.run(TriageQueueTests.samples + "TA1")
+        #expect(result.state.dataset?.queue?.assignee == nil)
+        #expect(result.statusLine.contains("Triage queue: every sample"), "\(result.statusLine)")
+    }
+}

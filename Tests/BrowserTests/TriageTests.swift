@@ -84,14 +84,14 @@ struct TriageTests {
         let first = try #require(state.dataset?.samples.sample(at: 0))
         _ = try await fixture.store("jane").updateDatasetCollaborator("jane/street-scenes", username: "carol", role: .labeler)
         let effects = state.handle(.key(.character("a")))
-        guard case .request(.labelWrite, let id, .setLabelStatus(let uuid, let labelset, let status))? = effects.first else {
+        guard let write = effects.ticket(in: .labelWrite), case .setLabelStatus(let uuid, let labelset, let status) = write.request else {
             throw TestFailure("no label write in \(effects)")
         }
         // The write the runner would send, sent as carol: the store refuses it.
         let refusal = await #expect(throws: SegmentsError.self) {
             _ = try await fixture.store("carol").updateLabel(sampleUUID: uuid, labelset: labelset, LabelUpdate(labelStatus: status))
         }
-        _ = state.handle(.loaded(.labelWrite, id, .failure(RequestFailure(try #require(refusal)))))
+        _ = try state.fail(write, with: try #require(refusal))
         #expect(state.dataset?.detail?.uuid == first.uuid, "still on the same sample")
         #expect(state.message?.kind == .error)
         #expect(state.message?.text.contains("do not have permission") == true)

@@ -36,7 +36,7 @@ struct TypeAheadTests {
         var state = try await fixture.run(Self.queue).state
         let first = try #require(state.dataset?.samples.sample(at: 0))
         let effects = state.handle(.key(.character("a")))
-        let writes = effects.filter { if case .request(.labelWrite, _, _) = $0 { true } else { false } }
+        let writes = effects.filter { $0.ticket?.slot == .labelWrite }
         #expect(writes.count == 1)
         #expect(state.triage.decisions.map(\.sampleUUID) == [first.uuid])
         #expect(state.dataset?.samples.sample(at: 0)?.label.map(\.status) == .reviewed, "the row shows the decision at once")

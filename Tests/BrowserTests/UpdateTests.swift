@@ -1,3 +1,4 @@
+import Foundation
 import Browser
 import SegmentsAPI
 import TerminalUI
@@ -15,7 +16,7 @@ struct UpdateTests {
     func startRequestsDatasets() {
         let (state, effects) = started()
         #expect(state.isBusy)
-        guard case .request(.datasets, _, .datasets)? = effects.first else {
+        guard let ticket = effects.first?.ticket, ticket.slot == .datasets, ticket.request == .datasets else {
             Issue.record("expected a datasets request, got \(effects)")
             return
         }
@@ -24,18 +25,31 @@ struct UpdateTests {
     @Test("a result whose id is not the slot's current request is dropped")
     func staleResultDropped() throws {
         var (state, effects) = started()
-        guard case .request(let slot, let firstID, _)? = effects.first else { throw TestFailure("no request") }
+        guard let first = effects.first?.ticket else { throw TestFailure("no request") }
         // `r` replaces the request in flight: the first answer is now stale.
         let retry = state.handle(.key(.character("r")))
-        guard case .request(_, let secondID, _)? = retry.first else { throw TestFailure("no retry") }
-        #expect(firstID != secondID)
-        let failure = RequestFailure(kind: "NetworkError", message: "boom")
-        let ignored = state.handle(.loaded(slot, firstID, .failure(failure)))
+        guard let second = retry.first?.ticket else { throw TestFailure("no retry") }
+        #expect(first.id != second.id)
+        let ignored = try state.fail(first, with: .network("boom"))
         #expect(ignored.isEmpty)
         #expect(state.message?.text.contains("boom") != true)
         #expect(state.isBusy, "the second request is still awaited")
-        _ = state.handle(.loaded(slot, secondID, .failure(failure)))
+        _ = try state.fail(second, with: .network("boom"))
         #expect(state.message?.text == "NetworkError: boom")
+        #expect(!state.isBusy)
+    }
+
+    @Test("an answer of another type than the call's cannot land; the right one lands in its slot")
+    func answersLandOnlyWhereAsked() throws {
+        var (state, effects) = started()
+        let ticket = try #require(effects.first?.ticket)
+        #expect(ticket.answered([SegmentsAPI.Issue]()) == nil, "a list of issues is no answer to the datasets call")
+        #expect(ticket.answered("jane") == nil)
+        #expect(state.isBusy, "nothing landed")
+        let user = try JSONDecoder().decode(User.self, from: Data(#"{"username": "jane", "created_at": "2026-01-01T00:00:00Z", "is_organization": false}"#.utf8))
+        _ = try state.answer(ticket, with: DatasetListing(user: user, datasets: []))
+        #expect(state.user?.username == "jane")
+        #expect(state.datasets.items?.isEmpty == true)
         #expect(!state.isBusy)
     }
 

@@ -104,4 +104,13 @@ struct EnumAndErrorTests {
         let limited = SegmentsError.fromHTTPResponse(status: 429, body: "throttled", retryAfter: 3)
         #expect(limited == .apiLimit("throttled", retryAfter: 3))
     }
+
+    @Test("the category is asked by value; the kind is the category's SDK name")
+    func categories() {
+        let notFound = SegmentsError.fromHTTPResponse(status: 404, body: #"{"detail": "Not found."}"#)
+        #expect(notFound.category == .notFound && notFound.isNotFound)
+        #expect(!SegmentsError.validation("x").isNotFound)
+        #expect(Set(SegmentsError.Category.allCases.map(\.sdkName)).count == SegmentsError.Category.allCases.count)
+        #expect(SegmentsError.apiLimit("slow", retryAfter: 2).kind == SegmentsError.Category.apiLimit.sdkName)
+    }
 }

@@ -1,84 +1,118 @@
 import Foundation
+import SegmentsAPI
 import Testing
 
 @testable import SegmentsServer
 
 @Suite("Routing")
 struct RoutingTests {
-    let table = RouteTable(routes: Routes.all)
+    let routes = Routes.all
 
     @Test("the 40 SDK routes, the issue-comment route, and upload, asset, release-file and document routes are registered once each")
     func routeCount() {
-        let keys = table.routes.map { "\($0.method.rawValue) \($0.pattern.text)" }
+        let keys = routes.map { "\($0.method.rawValue) \($0.pattern.text)" }
         #expect(Set(keys).count == keys.count)
-        #expect(table.routes.filter { $0.access == .apiKey }.count == 40 + 1, "the SDK's 40 and addIssueComment")
-        #expect(table.routes.contains { $0.operationID == "addIssueComment" })
-        #expect(Set(table.routes.map(\.operationID)).count == table.routes.count)
+        #expect(routes.filter { $0.access == .apiKey }.count == 40 + 1, "the SDK's 40 and addIssueComment")
+        #expect(routes.contains { $0.operationID == "addIssueComment" })
+        #expect(Set(routes.map(\.operationID)).count == routes.count)
     }
 
-    @Test("every route matches its own path, with and without the trailing slash, and nothing else")
-    func twins() {
-        for route in table.routes {
-            let path = route.pattern.segments.map { segment -> String in
-                if case .literal(let text) = segment { return text }
-                return "x-value"
-            }
-            let slashed = "/" + path.joined(separator: "/") + "/"
-            for form in [slashed, String(slashed.dropLast())] {
-                guard let segments = PathSegments.split(form) else {
-                    Issue.record("\(form) did not split")
-                    continue
+    @Test("every endpoint of the API table is served, and nothing else")
+    func servesTheTable() {
+        #expect(routes.map(\.operation) == API.all)
+    }
+
+    /// The methods a template is served with, as the `Allow` header lists them.
+    func allowed(_ template: PathTemplate) -> String {
+        routes.filter { $0.pattern == template }.map(\.method.rawValue).joined(separator: ", ")
+    }
+
+    @Test("every route is reached with and without its trailing slash: its path answers 405 with its methods, and 401 without a key")
+    func twins() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        for route in routes {
+            let slashed = AuthHTTPTests.samplePath(route).hasSuffix("/")
+                ? AuthHTTPTests.samplePath(route) : AuthHTTPTests.samplePath(route) + "/"
+            let other = HTTPMethod.allCases.first { method in !routes.contains { $0.pattern == route.pattern && $0.method == method } }
+            for path in [slashed, String(slashed.dropLast())] {
+                let wrong = try await RawHTTP.request(port: server.port, other?.rawValue ?? "OPTIONS", path)
+                #expect(wrong.status == 405, "\(route.operationID) \(path)")
+                #expect(wrong.headers["allow"] == allowed(route.pattern), "\(route.operationID) \(path)")
+                if route.access == .apiKey {
+                    let body: Data? = route.method == .get ? nil : Data("{}".utf8)
+                    let unauthenticated = try await RawHTTP.request(port: server.port, route.method.rawValue, path, body: body)
+                    #expect(unauthenticated.status == 401, "\(route.operationID) \(path)")
                 }
-                guard case .found(let found, _) = table.lookup(method: route.method.rawValue, path: segments) else {
-                    Issue.record("\(route.method) \(form) not found")
-                    continue
-                }
-                #expect(found.operationID == route.operationID, "\(route.method) \(form)")
             }
         }
     }
 
     @Test("dataset paths are told apart by segment count, not by guessing")
-    func segmentCounts() throws {
-        func operation(_ method: String, _ path: String) -> String? {
-            guard let segments = PathSegments.split(path),
-                case .found(let route, _) = table.lookup(method: method, path: segments)
-            else { return nil }
-            return route.operationID
+    func segmentCounts() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        /// The methods of the route a PUT to `path` finds (405's Allow), or nil for no route (404).
+        func methods(_ path: String) async throws -> String? {
+            let answer = try await RawHTTP.request(port: server.port, "PUT", path, apiKey: server.janeKey)
+            if answer.status == 404 {
+                #expect(answer.detail == "Not found.", "\(path)")
+                return nil
+            }
+            #expect(answer.status == 405, "\(path)")
+            return answer.headers["allow"]
         }
-        #expect(operation("GET", "/datasets/a/b/") == "getDataset")
-        #expect(operation("GET", "/datasets/a/samples/") == "getDataset")
-        #expect(operation("GET", "/datasets/a/b/samples/") == "getSamples")
-        #expect(operation("GET", "/datasets/abcde/") == nil)
+        let dataset = allowed("/datasets/{owner}/{name}/")
+        let samples = allowed("/datasets/{owner}/{name}/samples/")
+        #expect(try await methods("/datasets/a/b/") == dataset)
+        #expect(try await methods("/datasets/a/samples/") == dataset)
+        #expect(try await methods("/datasets/a/b/samples/") == samples)
+        #expect(try await methods("/datasets/abcde/") == nil)
         // Two segments are always owner/name: this asks for dataset "abcde/labelsets", which is a 404.
-        #expect(operation("GET", "/datasets/abcde/labelsets/") == "getDataset")
-        #expect(operation("GET", "/datasets/a/b/collaborators/bob") == "getDatasetCollaborator")
-        #expect(operation("GET", "/datasets//b/") == nil)
-        #expect(operation("GET", "/user") == "getAuthenticatedUser")
-        #expect(operation("GET", "/user/") == "getAuthenticatedUser")
+        #expect(try await methods("/datasets/abcde/labelsets/") == dataset)
+        #expect(try await methods("/datasets/a/b/collaborators/bob") == allowed("/datasets/{owner}/{name}/collaborators/{username}"))
+        #expect(try await methods("/datasets//b/") == nil)
+        #expect(try await methods("/datasets/a//b/") == nil)
+        #expect(try await methods("/user//") == nil)
+        #expect(try await methods("/user") == "GET")
+        #expect(try await methods("/user/") == "GET")
     }
 
-    @Test("a known path with another method is 405, an unknown path 404")
-    func methods() {
-        guard case .methodNotAllowed(let allowed) = table.lookup(method: "PUT", path: ["user"]) else {
-            Issue.record("expected 405")
-            return
+    @Test("a known path with another method is 405, whatever the method; an unknown path 404")
+    func methods() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let put = try await RawHTTP.request(port: server.port, "PUT", "/user", apiKey: server.janeKey)
+        #expect(put.status == 405)
+        #expect(put.detail == "Method \"PUT\" not allowed.")
+        #expect(put.headers["allow"] == "GET")
+        // (A method NIO's HTTP parser does not know is refused with 400 before routing.)
+        for method in ["OPTIONS", "TRACE"] {
+            let unlisted = try await RawHTTP.request(port: server.port, method, "/datasets/a/b/samples/", apiKey: server.janeKey)
+            #expect(unlisted.status == 405, "\(method)")
+            #expect(unlisted.detail == "Method not allowed.", "\(method)")
+            #expect(unlisted.headers["allow"] == "GET, POST", "\(method)")
         }
-        #expect(allowed == [.get])
-        guard case .notFound = table.lookup(method: "GET", path: ["nothing", "here"]) else {
-            Issue.record("expected 404")
-            return
-        }
+        let unknown = try await RawHTTP.request(port: server.port, "GET", "/nothing/here", apiKey: server.janeKey)
+        #expect(unknown.status == 404)
+        #expect(unknown.detail == "Not found.")
     }
 
     @Test("path segments are percent-decoded once; + stays +; bad escapes match nothing")
-    func decoding() {
+    func decoding() async throws {
         #expect(PathSegments.split("/datasets/jane/my%20set/") == ["datasets", "jane", "my set"])
         #expect(PathSegments.split("/users/a+b") == ["users", "a+b"])
         #expect(PathSegments.split("/assets/%2e%2e/x") == ["assets", "..", "x"])
         #expect(PathSegments.split("/users/%zz") == nil)
         #expect(PathSegments.split("/users/caf%C3%A9") == ["users", "café"])
         #expect(PathSegments.split("/") == [])
+        // Through the server: escaped literals and parameters reach the same route and name.
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let escaped = try await RawHTTP.request(port: server.port, "GET", "/us%65rs/b%6Fb", apiKey: server.janeKey)
+        #expect(escaped.status == 200)
+        #expect(escaped.object["username"] as? String == "bob")
+        #expect(try await RawHTTP.request(port: server.port, "GET", "/users/%zz", apiKey: server.janeKey).status == 404)
     }
 
     @Test("query values arrive raw: commas, colons and + survive; the first value wins")

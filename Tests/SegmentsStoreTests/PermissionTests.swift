@@ -26,7 +26,7 @@ struct PermissionTests {
         case .privateStranger: .none
         }
         if level == .none { return .notFound }
-        return level >= action.minimumLevel ? .allowed : .denied
+        return level >= action.requiredLevel ? .allowed : .denied
     }
 
     @Test("each role may do exactly what the table says", arguments: Actor.allCases)
@@ -77,6 +77,8 @@ struct PermissionTests {
         case .viewWorkunits: _ = try await store.getWorkunits("jane/cars")
         case .manageCollaborators:
             _ = try await store.updateDatasetCollaborator("jane/cars", username: "erin", role: .reviewer)
+        case .manageAdmins:
+            _ = try await store.updateDatasetCollaborator("jane/cars", username: "erin", role: .admin)
         case .updateSettings: _ = try await store.updateDataset("jane/cars", DatasetUpdate(description: "new"))
         case .deleteDataset: try await store.deleteDataset("jane/cars")
         }

@@ -9,25 +9,41 @@ enum Spawn {
     struct Result {
         var status: Int32
         var output: String
+        /// What the program wrote to stderr (kept only when the output is captured).
+        var errorOutput: String = ""
+
+        /// The exit status, as the shell reports it.
+        var exitStatus: Int32 { (status >> 8) & 0xFF }
     }
 
-    static func run(_ path: String, _ arguments: [String], environment: [String: String], captureOutput: Bool) throws
-        -> Result
-    {
+    /// Runs `path`; with `captureOutput`, stdout comes back through a pipe and stderr through
+    /// a temporary file. `input` (a temporary file) is the program's stdin.
+    static func run(
+        _ path: String, _ arguments: [String], environment: [String: String], captureOutput: Bool, input: String? = nil
+    ) throws -> Result {
         var pipeFDs: [Int32] = [-1, -1]
         if captureOutput { guard pipe(&pipeFDs) == 0 else { throw SpawnError(message: "pipe failed") } }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)")
+        let inputPath = scratch.path + ".in"
+        let errorPath = scratch.path + ".err"
+        defer {
+            unlink(inputPath)
+            unlink(errorPath)
+        }
+        if let input { try input.write(toFile: inputPath, atomically: false, encoding: .utf8) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : inputPath, O_RDONLY, 0)
         if captureOutput {
             posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 1)
             posix_spawn_file_actions_addclose(&actions, pipeFDs[0])
             posix_spawn_file_actions_addclose(&actions, pipeFDs[1])
+            posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         } else {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
         // Test threads block most signals and a spawned child inherits that mask; the tmux
         // server would then never see SIGCHLD and never exit. Start children with a clean slate.
@@ -69,7 +85,8 @@ enum Spawn {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return Result(status: status, output: String(decoding: output, as: UTF8.self))
+        let errorOutput = captureOutput ? (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" : ""
+        return Result(status: status, output: String(decoding: output, as: UTF8.self), errorOutput: errorOutput)
     }
 
     struct SpawnError: Error, CustomStringConvertible {

@@ -3,11 +3,11 @@ import Testing
 
 @testable import TerminalUI
 
-/// Drives a real terminal: a tmux server on its own socket, one session, polled with
-/// `capture-pane` (never blind sleeps). The session is killed when the harness is closed.
+/// Drives a real terminal through `scripts/tmux-driver`, the driver the shell and Python
+/// end-to-end tests use too: a tmux server on its own socket, one session, waits that poll
+/// the screen (never blind sleeps). The server is killed when the harness is closed.
 final class TmuxHarness {
     let socket: String
-    let session = "main"
     private(set) var isOpen = false
 
     struct Failure: Error, CustomStringConvertible {
@@ -26,22 +26,15 @@ final class TmuxHarness {
         throw Failure(description: "terminal-demo not found next to \(testBinary.path); run `swift build --product terminal-demo`")
     }
 
-    static func tmuxPath() throws -> String {
-        for candidate in ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
-        where FileManager.default.isExecutableFile(atPath: candidate) {
-            return candidate
-        }
-        throw Failure(description: "tmux is not installed (apt-get install -y tmux)")
-    }
+    /// scripts/tmux-driver of this checkout (Tests/TerminalUITests/ → ../../scripts).
+    static let driverPath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts/tmux-driver").path
 
-    /// Starts a session running `command` in a `width`×`height` window.
+    /// Starts a session running the shell command line `command` in a `width`×`height` window.
     init(name: String, width: Int, height: Int, command: String) throws {
         socket = "tui-test-\(getpid())-\(name)"
-        // The first command forks the tmux server, which keeps whatever stdout it was given:
-        // a pipe would never reach EOF, so this one writes to /dev/null.
-        try run(
-            ["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command],
-            capturingOutput: false)
+        try driver(["start", "-x", "\(width)", "-y", "\(height)", "--shell", command])
         isOpen = true
     }
 
@@ -50,61 +43,77 @@ final class TmuxHarness {
     func close() {
         guard isOpen else { return }
         isOpen = false
-        _ = try? run(["kill-server"], capturingOutput: false)
+        _ = try? driver(["kill"])
     }
 
+    /// Runs one driver command; a non-zero exit status throws with the driver's message
+    /// (for a wait: the reason and the screen).
     @discardableResult
-    func run(_ arguments: [String], capturingOutput: Bool = true) throws -> String {
+    func driver(_ arguments: [String], input: String? = nil) throws -> String {
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = nil
         environment["TMUX"] = nil
         environment["TERM"] = "xterm-256color"
-        return try Spawn.run(
-            try Self.tmuxPath(), ["-L", socket] + arguments, environment: environment, captureOutput: capturingOutput
-        ).output
+        let result = try Spawn.run(
+            Self.driverPath, ["-L", socket] + arguments, environment: environment, captureOutput: true, input: input)
+        guard result.exitStatus == 0 else {
+            throw Failure(description: result.errorOutput.isEmpty ? "tmux-driver \(arguments) failed" : result.errorOutput)
+        }
+        return result.output
     }
 
     func capture(escapes: Bool = false) throws -> [String] {
-        let text = try run(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []))
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        Self.lines(try driver(["capture"] + (escapes ? ["-e"] : [])))
     }
 
     func display(_ format: String) throws -> String {
-        try run(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try driver(["display", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// tmux key names ("Enter", "Down", "C-c", "M-x"…), sent as one burst.
     func sendKeys(_ keys: String...) throws {
-        try run(["send-keys", "-t", session] + keys)
+        try sendKeys(keys)
+    }
+
+    func sendKeys(_ keys: [String]) throws {
+        try driver(["keys"] + keys)
     }
 
     func type(_ text: String) throws {
-        try run(["send-keys", "-t", session, "-l", text])
+        try driver(["type", text])
     }
 
     func resize(width: Int, height: Int) throws {
-        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+        try driver(["resize", "\(width)", "\(height)"])
     }
 
-    /// Polls the pane until `condition` holds; fails with the last capture after `timeout`.
+    /// Tests each new screen until `condition` holds (blocking in the driver's `wait-change`
+    /// between screens); fails with the last screen after `timeout`.
     @discardableResult
     func waitFor(
         _ what: String, timeout: Duration = .seconds(15), _ condition: ([String]) -> Bool
     ) throws -> [String] {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        var lines: [String] = []
-        while clock.now < deadline {
-            lines = try capture()
-            if condition(lines) { return lines }
-            Thread.sleep(forTimeInterval: 0.02)
+        var screen = try driver(["capture"])
+        while !condition(Self.lines(screen)) {
+            let remaining = deadline - clock.now
+            guard remaining > .zero else {
+                throw Failure(description: "timed out waiting for \(what); screen was:\n" + screen)
+            }
+            do {
+                screen = try driver(["wait-change", "-p", "-t", Self.seconds(remaining)], input: screen)
+            } catch let failure as Failure {
+                throw Failure(description: "waiting for \(what): \(failure.description)")
+            }
         }
-        throw Failure(description: "timed out waiting for \(what); screen was:\n" + lines.joined(separator: "\n"))
+        return Self.lines(screen)
     }
 
     @discardableResult
     func waitForText(_ text: String, timeout: Duration = .seconds(15)) throws -> [String] {
-        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains { $0.contains(text) } }
+        Self.lines(try driver(["wait-for", "-p", "-t", Self.seconds(timeout), "--", text]))
     }
 
     /// The pid of the process running in the pane's shell (the demo), if any.
@@ -114,6 +123,16 @@ final class TmuxHarness {
             "/usr/bin/pgrep", ["-P", shell], environment: ProcessInfo.processInfo.environment, captureOutput: true
         ).output
         return output.split(separator: "\n").first.flatMap { Int32($0) }
+    }
+
+    static func lines(_ screen: String) -> [String] {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// A duration as the driver's -t takes it ("2.500").
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.3f", Double(max(seconds, 0)) + Double(max(attoseconds, 0)) / 1e18)
     }
 }
 

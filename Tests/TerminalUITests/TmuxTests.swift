@@ -60,7 +60,7 @@ struct TmuxTests {
             (["C-a"], "key: Ctrl-A"), (["Tab"], "key: Tab"), (["BSpace"], "key: Backspace"),
         ]
         for (keys, expected) in cases {
-            try tmux.run(["send-keys", "-t", tmux.session] + keys)
+            try tmux.sendKeys(keys)
             try tmux.waitForText(expected + " ")
         }
         try tmux.type("日")

@@ -153,6 +153,17 @@ struct WidgetTests {
         #expect(tabs.selecting(offset: -5).selected == 4)
     }
 
+    @Test("tabs that do not fit padded close up before they scroll; a click still finds its tab")
+    func tabsCloseUpBeforeScrolling() {
+        let tabs = Tabs(titles: ["Samples", "Issues", "Info"], selected: 1)
+        var screen = Screen(width: 24, height: 1)
+        tabs.render(into: &screen, area: screen.bounds)
+        #expect(lines(screen) == ["Samples   Issues   Info  "].map { String($0.prefix(24)) })
+        #expect(HeadlessTerminal.renderStyled(screen)[0].contains("{tabActive} Issues {/}"))
+        #expect(tabs.index(atColumn: 0, width: 24) == 0)
+        #expect(tabs.index(atColumn: 19, width: 24) == 2)
+    }
+
     // MARK: text view
 
     @Test func textViewWrapsAtSpacesAndScrolls() {

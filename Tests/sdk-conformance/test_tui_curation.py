@@ -6,7 +6,7 @@ uniquely named issues, samples and releases through the SDK first, so the tests 
 not depend on each other or on their order. Each test starts its own browser in its
 own tmux server (a private socket), killed afterwards.
 
-Every wait polls the screen (tmux capture-pane) or the SDK until a deadline; nothing
+Every wait polls the screen (through scripts/tmux-driver) or the SDK until a deadline; nothing
 sleeps. A test that outlives TEST_LIMIT, or runs after the server stopped answering,
 fails at once and says so.
 

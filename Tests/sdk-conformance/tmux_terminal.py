@@ -1,18 +1,23 @@
-"""A real terminal for end-to-end tests: one program in a tmux pane on a private socket.
+"""A real terminal for end-to-end tests: one program in a tmux pane on a private socket,
+driven through scripts/tmux-driver (the same driver as the shell and Swift tests).
 
-Keys go in with `send-keys`; the screen comes back with `capture-pane -p`. Every wait
-polls the screen (or a condition) every 20 ms until a deadline: nothing sleeps blindly.
-A failed wait raises with the whole screen, so the test report shows what was there.
+Keys go in with `keys`/`type`; the screen comes back with `capture`. Every wait polls the
+screen every 20 ms until a deadline, inside the driver: waits on text are the driver's
+`wait-for`; waits on a Python predicate test each new screen and block in the driver's
+`wait-change` until the next one. Nothing sleeps blindly. A failed wait raises with the
+whole screen, so the test report shows what was there.
 """
 
 import os
-import shlex
+import pathlib
 import subprocess
-import tempfile
 import time
 import uuid
 
 POLL = 0.02
+DRIVER = str(pathlib.Path(__file__).resolve().parents[2] / "scripts" / "tmux-driver")
+# The driver's exit statuses (see scripts/tmux-driver).
+TIMED_OUT, EXITED = 1, 3
 
 
 class ScreenTimeout(AssertionError):
@@ -29,49 +34,34 @@ class Terminal:
         self.diagnostics = diagnostics
         self.sent = []  # every key sent, for failure messages
         self.socket = f"segtui-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.session = "tui"
         self.command = list(command)
-        # No user configuration; no status line (it would take a row from the program);
-        # the pane stays after the program exits, so a crash leaves its last screen behind.
-        self._config = tempfile.NamedTemporaryFile("w", prefix="tmux-conf-", suffix=".conf", delete=False)
-        self._config.write("set -g status off\nset -g remain-on-exit on\nset -g history-limit 0\n")
-        self._config.close()
         # `env` sets the program's environment exactly (the tmux server's own environment
-        # would otherwise leak in through the default shell).
+        # would otherwise leak in through the default shell). --remain: the pane stays after
+        # the program exits, so a crash leaves its last screen behind.
         environment = dict(env if env is not None else os.environ)
-        shell_command = "exec env -i " + " ".join(
-            shlex.quote(f"{k}={v}") for k, v in sorted(environment.items())
-        ) + " " + shlex.join(self.command)
+        arguments = ["start", "-x", str(width), "-y", str(height), "--remain", "--clean-env"]
+        for key, value in sorted(environment.items()):
+            arguments += ["-e", f"{key}={value}"]
+        if cwd:
+            arguments += ["-c", str(cwd)]
         try:
-            self._tmux(
-                "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
-                *(["-c", cwd] if cwd else []), shell_command,
-            )
+            self._driver(*arguments, "--", *self.command)
         except BaseException:
             self.close()
             raise
-        # The server leaves its socket file behind when killed: note it, close() removes it.
-        self._socket_path = self._tmux("display-message", "-p", "#{socket_path}", check=False).stdout.strip()
 
-    # -- tmux --------------------------------------------------------------------
+    # -- the driver --------------------------------------------------------------
 
-    def _tmux(self, *args, check=True):
+    def _driver(self, *args, check=True, input=None, timeout=30):
         done = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", self._config.name, *args],
-            capture_output=True, text=True, timeout=30,
+            [DRIVER, "-L", self.socket, *args], capture_output=True, text=True, input=input, timeout=timeout,
         )
         if check and done.returncode != 0:
-            raise RuntimeError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
+            raise RuntimeError(f"tmux-driver {' '.join(args)} failed: {done.stderr.strip()}")
         return done
 
     def close(self):
-        self._tmux("kill-server", check=False)
-        for path in (self._config.name, getattr(self, "_socket_path", "")):
-            try:
-                if path:
-                    os.unlink(path)
-            except OSError:
-                pass
+        self._driver("kill", check=False)
 
     def __enter__(self):
         return self
@@ -85,23 +75,22 @@ class Terminal:
     def send_keys(self, *keys):
         """tmux key names: "Enter", "Escape", "C-c", "]", "o" …"""
         self.sent.extend(keys)
-        self._tmux("send-keys", "-t", self.session, *keys)
+        self._driver("keys", *keys)
 
     def type(self, text):
         """Literal text (no key-name lookup): `:dataset jane/street-scenes`, a description…"""
         self.sent.append(repr(text))
-        self._tmux("send-keys", "-t", self.session, "-l", text)
+        self._driver("type", text)
 
     # -- output ------------------------------------------------------------------
 
     def screen(self):
         """The visible screen as text, one line per row."""
-        done = self._tmux("capture-pane", "-p", "-t", self.session, check=False)
-        return done.stdout if done.returncode == 0 else f"<capture-pane failed: {done.stderr.strip()}>"
+        done = self._driver("capture", check=False)
+        return done.stdout if done.returncode == 0 else f"<capture failed: {done.stderr.strip()}>"
 
     def has_exited(self):
-        done = self._tmux("display-message", "-p", "-t", self.session, "#{pane_dead}", check=False)
-        return done.stdout.strip() == "1"
+        return self._driver("display", "#{pane_dead}", check=False).stdout.strip() == "1"
 
     def _fail(self, what):
         extra = ""
@@ -116,38 +105,47 @@ class Terminal:
             + (f"\n{extra}" if extra else "")
         )
 
+    def _wait(self, what, timeout, command, *args, input=None, overall=None):
+        """One driver wait (`wait-for …` or `wait-change`, for `timeout` seconds, part of a
+        wait of `overall` seconds); returns the screen it ended on."""
+        done = self._driver(
+            command, "-p", "-t", f"{max(timeout, 0):.3f}", *args, check=False, input=input, timeout=timeout + 30
+        )
+        if done.returncode == TIMED_OUT:
+            self._fail(f"timed out after {overall or timeout:g} s waiting for {what}")
+        if done.returncode == EXITED:
+            self._fail(f"the program exited while waiting for {what}")
+        if done.returncode != 0:
+            raise RuntimeError(f"tmux-driver {command} failed: {done.stderr.strip()}")
+        return done.stdout
+
     def wait_until(self, predicate, what, timeout=30):
-        """Polls until `predicate(screen)` is true; returns that screen."""
+        """Tests every new screen until `predicate(screen)` is true; returns that screen."""
         deadline = time.monotonic() + timeout
-        polls = 0
-        while True:
-            screen = self.screen()
-            if predicate(screen):
-                return screen
-            if time.monotonic() > deadline:
+        screen = self.screen()
+        while not predicate(screen):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
                 self._fail(f"timed out after {timeout:g} s waiting for {what}")
-            polls += 1
-            # A program that has exited will not draw what we wait for: say so at once.
-            if polls % 10 == 0 and self.has_exited():
-                self._fail(f"the program exited while waiting for {what}")
-            time.sleep(POLL)
+            screen = self._wait(what, remaining, "wait-change", input=screen, overall=timeout)
+        return screen
 
     def wait_for(self, text, timeout=30):
         """Polls until `text` is on the screen; returns the screen."""
-        return self.wait_until(lambda screen: text in screen, repr(text), timeout)
+        return self._wait(repr(text), timeout, "wait-for", "--", text)
 
     def wait_for_all(self, texts, timeout=30):
         """Polls until every one of `texts` is on the same screen; returns it."""
-        return self.wait_until(lambda screen: all(t in screen for t in texts), f"all of {texts!r}", timeout)
+        return self._wait(f"all of {texts!r}", timeout, "wait-for", "--", *texts)
 
     def wait_for_any(self, texts, timeout=30):
         """Polls until one of `texts` is on the screen; returns (that text, the screen)."""
-        screen = self.wait_until(lambda screen: any(t in screen for t in texts), f"any of {texts!r}", timeout)
+        screen = self._wait(f"any of {texts!r}", timeout, "wait-for", "--any", "--", *texts)
         return next(t for t in texts if t in screen), screen
 
     def wait_gone(self, text, timeout=30):
         """Polls until `text` is no longer on the screen; returns the screen."""
-        return self.wait_until(lambda screen: text not in screen, f"{text!r} to go away", timeout)
+        return self._wait(f"{text!r} to go away", timeout, "wait-for", "--gone", "--", text)
 
 
 def eventually(condition, timeout=30, what="the condition", describe=None):

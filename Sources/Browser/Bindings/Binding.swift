@@ -1,3 +1,4 @@
+import SegmentsAPI
 import TerminalUI
 
 /// One row of the key table: the keys, what they do, where, and when they cannot.
@@ -13,9 +14,9 @@ public struct Binding: Sendable {
     public var isDestructive = false
     /// Changes data on the server: refused in read-only mode with the reason "read-only mode".
     public var writes = false
-    /// The least role on the dataset the action needs (docs/permissions.md). Below it the
-    /// footer leaves the binding out and pressing it says which role it needs.
-    public var requires: AccessLevel?
+    /// What the key does on the dataset, in the permission table's terms (docs/permissions.md).
+    /// Below the level it needs the footer leaves the binding out and pressing it says which role it needs.
+    public var requires: DatasetAction?
     /// Why the command cannot run now, or nil when it can.
     public var disabledReason: @Sendable (AppState) -> String? = { _ in nil }
 
@@ -63,26 +64,29 @@ public enum Bindings {
         Binding(
             keys: [.character("T")], command: .startTriage,
             description: "Triage queue over the filter (default: LABELED, by priority)", short: "triage",
-            context: .samples, requires: .reviewer),
+            context: .samples, requires: .review),
         // Triage queue
         Binding(
             keys: [.character("s")], command: .skipSample, description: "Skip this sample (no decision) and go to the next",
             short: "skip", context: .triage),
         Binding(
             keys: [.character("X")], command: .rejectWithIssue, description: "Reject the label and open an issue saying why",
-            short: "reject+issue", context: .triage, writes: true, requires: .reviewer,
+            short: "reject+issue", context: .triage, writes: true, requires: .review,
             disabledReason: { state in state.triageReason }),
+        Binding(
+            keys: [.character("A")], command: .chooseAssignee, description: "Only the samples assigned to one labeler or reviewer (or everyone)",
+            short: "assignee", context: .triage),
         Binding(keys: [.character("q"), .escape], command: .back, description: "Leave the queue (its progress is kept in the message)", short: "leave", context: .triage),
         // Sample detail
         Binding(
             keys: [.character("a")], command: .acceptLabel, description: "Accept the label (REVIEWED) and go to the next sample",
-            short: "accept", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.triageReason }),
+            short: "accept", context: .sampleDetail, writes: true, requires: .review, disabledReason: { state in state.triageReason }),
         Binding(
             keys: [.character("x")], command: .rejectLabel, description: "Reject the label (REJECTED) and go to the next sample",
-            short: "reject", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.triageReason }),
+            short: "reject", context: .sampleDetail, writes: true, requires: .review, disabledReason: { state in state.triageReason }),
         Binding(
             keys: [.character("u")], command: .undoDecision, description: "Undo the last accept or reject of this session",
-            short: "undo", context: .sampleDetail, writes: true, requires: .reviewer, disabledReason: { state in state.undoReason }),
+            short: "undo", context: .sampleDetail, writes: true, requires: .review, disabledReason: { state in state.undoReason }),
         Binding(
             keys: [.character("n")], command: .nextSample, description: "Next sample in the current order", short: "next",
             context: .sampleDetail, disabledReason: { state in state.neighbourReason }),
@@ -93,22 +97,27 @@ public enum Bindings {
         Binding(keys: [.down, .character("j")], command: .navigate(.down), description: "Scroll down", context: .sampleDetail),
         Binding(keys: [.pageUp], command: .navigate(.pageUp), description: "Scroll a page up", context: .sampleDetail),
         Binding(keys: [.pageDown, .character(" ")], command: .navigate(.pageDown), description: "Scroll a page down", context: .sampleDetail),
+        Binding(keys: [.home, .character("g")], command: .navigate(.top), description: "Scroll to the top", context: .sampleDetail),
+        Binding(keys: [.end, .character("G")], command: .navigate(.bottom), description: "Scroll to the end (the issue threads)", context: .sampleDetail),
         Binding(keys: [.character("L")], command: .chooseLabelset, description: "Choose the labelset", short: "labelset", context: .sampleDetail),
         Binding(
             keys: [.character("N")], command: .newIssue, description: "New issue on this sample",
-            short: "issue", context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.newIssueReason }),
+            short: "issue", context: .sampleDetail, writes: true, requires: .raiseIssue, disabledReason: { state in state.newIssueReason }),
         Binding(
-            keys: [.character("i")], command: .nextIssueOfSample, description: "Select the sample's next issue (for o, e, D)",
+            keys: [.character("i")], command: .togglePicture, description: "Show the picture, or only the outline of the label (more room for the text)",
+            short: "picture", context: .sampleDetail),
+        Binding(
+            keys: [.character("I")], command: .nextIssueOfSample, description: "Select the sample's next issue (for o, e, D)",
             context: .sampleDetail, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue of this sample, or reopen it",
-            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            context: .sampleDetail, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("e")], command: .editIssue, description: "Edit the description of the selected issue",
-            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            context: .sampleDetail, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("c")], command: .commentIssue, description: "Comment on the selected issue of this sample",
-            context: .sampleDetail, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            context: .sampleDetail, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue of this sample (asks first)",
             context: .sampleDetail, isDestructive: true, disabledReason: { state in state.issueDeleteReason }),
@@ -116,46 +125,46 @@ public enum Bindings {
         Binding(keys: [.character("s")], command: .cycleIssueStatus, description: "Show open / closed / all issues", short: "open/closed", context: .issues),
         Binding(
             keys: [.character("o")], command: .toggleIssue, description: "Close the selected issue, or reopen a closed one",
-            short: "close/reopen", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            short: "close/reopen", context: .issues, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("N")], command: .newIssue, description: "New issue on the selected issue's sample",
-            short: "new", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.newIssueReason }),
+            short: "new", context: .issues, writes: true, requires: .raiseIssue, disabledReason: { state in state.newIssueReason }),
         Binding(
             keys: [.character("e")], command: .editIssue, description: "Edit the selected issue's description",
-            short: "edit", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            short: "edit", context: .issues, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("c")], command: .commentIssue, description: "Comment on the selected issue",
-            short: "comment", context: .issues, writes: true, requires: .labeler, disabledReason: { state in state.issueActionReason }),
+            short: "comment", context: .issues, writes: true, requires: .raiseIssue, disabledReason: { state in state.issueActionReason }),
         Binding(
             keys: [.character("D")], command: .deleteIssue, description: "Delete the selected issue (asks first)",
             short: "delete", context: .issues, isDestructive: true, disabledReason: { state in state.issueDeleteReason }),
         // Collaborators
         Binding(
             keys: [.character("N")], command: .addCollaborator, description: "Add a collaborator by username, with a role",
-            short: "add", context: .collaborators, writes: true, requires: .admin),
+            short: "add", context: .collaborators, writes: true, requires: .manageCollaborators),
         Binding(
             keys: [.character("e")], command: .changeRole, description: "Change the selected collaborator's role",
-            short: "role", context: .collaborators, writes: true, requires: .admin,
+            short: "role", context: .collaborators, writes: true, requires: .manageCollaborators,
             disabledReason: { state in state.collaboratorReason }),
         Binding(
             keys: [.character("D")], command: .removeCollaborator, description: "Remove the selected collaborator (asks first)",
-            short: "remove", context: .collaborators, isDestructive: true, requires: .admin,
+            short: "remove", context: .collaborators, isDestructive: true, requires: .manageCollaborators,
             disabledReason: { state in state.collaboratorReason }),
         // Releases
         Binding(
             keys: [.character("N")], command: .newRelease, description: "Create a release and watch it until it finishes",
-            short: "new", context: .releases, writes: true, requires: .manager),
+            short: "new", context: .releases, writes: true, requires: .manageReleases),
         Binding(
             keys: [.character("D")], command: .deleteRelease, description: "Delete the selected release (asks first)",
-            short: "delete", context: .releases, isDestructive: true, requires: .manager,
-            disabledReason: { state in state.selectedRelease == nil ? "no release is selected" : nil }),
+            short: "delete", context: .releases, isDestructive: true, requires: .manageReleases,
+            disabledReason: { state in state.dataset.flatMap(ReleasesTab.selected) == nil ? "no release is selected" : nil }),
         // Labelsets
         Binding(
             keys: [.character("N")], command: .newLabelset, description: "Add a labelset (name, description)",
-            short: "new", context: .labelsets, writes: true, requires: .manager),
+            short: "new", context: .labelsets, writes: true, requires: .manageLabelsets),
         Binding(
             keys: [.character("D")], command: .deleteLabelset, description: "Delete the selected labelset (asks first; never ground-truth)",
-            short: "delete", context: .labelsets, isDestructive: true, requires: .manager,
+            short: "delete", context: .labelsets, isDestructive: true, requires: .manageLabelsets,
             disabledReason: { state in state.labelsetDeleteReason }),
         // Workunits
         Binding(keys: [.character("d")], command: .chooseWorkunitRange, description: "Choose the date range", short: "range", context: .workunits),
@@ -204,15 +213,7 @@ extension AppState {
     public var bindingContexts: [BindingContext] {
         guard focus == .content, let dataset else { return [.datasets, .lists, .global] }
         if dataset.detail != nil { return dataset.queue != nil ? [.triage, .sampleDetail, .global] : [.sampleDetail, .global] }
-        switch dataset.tab {
-        case .samples: return [.samples, .lists, .global]
-        case .issues: return [.issues, .lists, .global]
-        case .collaborators: return [.collaborators, .lists, .global]
-        case .workunits: return [.workunits, .lists, .global]
-        case .releases: return [.releases, .lists, .global]
-        case .labelsets: return [.labelsets, .lists, .global]
-        case .info: return [.lists, .global]
-        }
+        return dataset.tab.behaviour.bindingContexts + [.global]
     }
 
     /// Why the binding cannot run now (read-only first, then the role), or nil.
@@ -225,7 +226,7 @@ extension AppState {
     /// Why the user's role on the dataset is too low for the binding, or nil (also when the
     /// role is not known yet: then the server decides).
     public func permissionReason(_ binding: Binding) -> String? {
-        guard let needed = binding.requires, let access = dataset?.access, access < needed else { return nil }
+        guard let needed = binding.requires?.requiredLevel, let access = dataset?.access, access < needed else { return nil }
         return "needs the \(needed) role; you are \(access)"
     }
 
@@ -240,12 +241,7 @@ extension AppState {
     /// Why Enter opens nothing here, or nil.
     var openReason: String? {
         guard focus == .content, let current = dataset else { return dataset == nil && selectedDataset == nil ? "no dataset is selected" : nil }
-        switch current.tab {
-        case .samples: return current.samples.sample(at: current.samples.table.selected) == nil ? "no sample is selected" : nil
-        case .issues: return current.visibleIssues.isEmpty ? "no issue is selected" : nil
-        case .labelsets: return current.visibleLabelsets.isEmpty ? "no labelset is selected" : nil
-        case .collaborators, .releases, .workunits, .info: return "nothing opens from \(current.tab.title)"
-        }
+        return current.tab.behaviour.openReason(current)
     }
 
     /// Why `u` has nothing to undo, or nil.

@@ -22,6 +22,8 @@ public enum Command: Hashable, Sendable {
     case open
     case copy
     case nextSample
+    case chooseAssignee
+    case togglePicture
     case previousSample
     case chooseSort
     case toggleDirection
@@ -66,4 +68,5 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     case releases = "Releases tab"
     case labelsets = "Labelsets tab"
     case workunits = "Workunits tab"
+    case stats = "Stats tab"
 }

@@ -1,3 +1,5 @@
+import SegmentsAPI
+
 /// How numbers and times read in the browser.
 public enum Formatting {
     /// "1 later decision", "3 later decisions".

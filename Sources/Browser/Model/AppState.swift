@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     public var focus: Pane = .datasets
     /// The focused pane takes the whole body.
     public var zoomed = false
+    /// The sample detail shows the picture (`i` turns it to the outline of the label only).
+    public var picturesShown = true
 
     public var datasets = ListResource<Dataset>()
     /// The open dataset: follows the selection in the datasets list.
@@ -49,8 +51,8 @@ public struct AppState: Sendable {
     public static let messageLogLimit = 500
     /// Accept/reject decisions of this session and the label write in flight.
     public var triage = TriageState()
-    /// The issue change in flight, kept to roll it back if refused.
-    public var issueWrite: IssueWrite?
+    /// Issue, release, collaborator and labelset changes not saved yet, in order per slot.
+    public var writes = WriteQueues()
 
     /// Keys typed while the screen they act on was still loading, applied in order once it
     /// is there (see `handleKey`).
@@ -58,7 +60,7 @@ public struct AppState: Sendable {
 
     /// The request in flight per slot; results with any other id are stale.
     public var inFlight: [Slot: RequestID] = [:]
-    /// The dataset each release, collaborator or labelset write was made in.
+    /// The dataset each write in flight was made in (its answer is applied only there).
     public var writeDatasets: [Slot: String] = [:]
     public var nextRequestNumber = 1
     /// Spinner frame counter.
@@ -92,7 +94,7 @@ public struct AppState: Sendable {
 public struct ListResource<Item: Sendable>: Sendable {
     /// nil until the first answer.
     public var items: [Item]?
-    public var error: RequestFailure?
+    public var error: SegmentsError?
     public var scroll = ScrollState()
     /// Case-insensitive substring filter typed after `/`.
     public var filter = ""

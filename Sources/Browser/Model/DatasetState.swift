@@ -58,6 +58,7 @@ public struct DatasetState: Sendable {
     public var labelsets = ListResource<Labelset>()
     public var workunits = ListResource<Workunit>()
     public var workunitRange = WorkunitRange.all
+    public var labelStatusCounts = ListResource<LabelStatusCount>()
     public var infoScroll = 0
     /// The sample detail, shown instead of the tab when open.
     public var detail: SampleDetailState?
@@ -83,20 +84,8 @@ public struct DatasetState: Sendable {
         return counts
     }
 
-    public var visibleIssues: [Issue] {
-        issues.visibleItems { [$0.description, $0.sampleName, $0.createdBy] }
-            .filter { issueFilter.admits($0.status) }
-    }
-
-    public var visibleCollaborators: [Collaborator] {
-        collaborators.visibleItems { [$0.user.username, $0.role.rawValue] }
-    }
-
-    public var visibleReleases: [Release] { releases.visibleItems { [$0.name, $0.description, $0.status.rawValue] } }
-    public var visibleLabelsets: [Labelset] { labelsets.visibleItems { [$0.name, $0.description] } }
-    public var visibleWorkunits: [Workunit] {
-        workunits.visibleItems { [$0.createdBy, $0.sampleName, $0.workType] }
-    }
+    /// The issues as the Issues tab lists them (status and `/` filters applied).
+    public var visibleIssues: [Issue] { IssuesTab.visible(in: self) }
 
     /// The labelset names known for this dataset (for the selector and completion).
     public var labelsetNames: [String] {
@@ -122,11 +111,11 @@ public struct SampleDetailState: Sendable {
     public var sample: Sample?
     public var label: Label?
     public var isLoaded = false
-    public var error: RequestFailure?
+    public var error: SegmentsError?
     public var scroll = 0
     /// `n`/`p` moved to a row whose page is still loading; the detail opens when it lands.
     public var waitingForRow: Int?
-    /// Which of the sample's issues `o`, `e` and `D` act on (`i` moves it).
+    /// Which of the sample's issues `o`, `e` and `D` act on (`I` moves it).
     public var issueCursor = 0
 
     public init(uuid: String, source: DetailSource, sample: Sample? = nil) {

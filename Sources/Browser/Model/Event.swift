@@ -8,12 +8,13 @@ public enum Event: Sendable {
     case resize(Size)
     /// The spinner's clock; only sent while something is in flight.
     case tick
-    case loaded(Slot, RequestID, Result<ServiceResponse, RequestFailure>)
+    /// A request's answer, typed by the call that asked for it.
+    case loaded(Landing)
 }
 
 /// What `update` asks the outside world to do.
 public enum Effect: Hashable, Sendable {
-    case request(Slot, RequestID, ServiceRequest)
+    case request(RequestTicket)
     case cancel(Slot)
     case copyToClipboard(String)
     case quit

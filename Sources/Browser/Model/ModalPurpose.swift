@@ -14,8 +14,6 @@ public enum ModalPurpose: Hashable, Sendable {
     case newReleaseDescription(name: String)
     case deleteRelease(Release)
     case newCollaboratorName
-    /// The role for a new collaborator (`existing` nil) or a new role for one.
-    case collaboratorRole(username: String, existing: Role?)
     case removeCollaborator(Collaborator)
     case newLabelsetName
     case newLabelsetDescription(name: String)

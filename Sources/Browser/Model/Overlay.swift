@@ -49,7 +49,13 @@ public struct PromptState: Sendable {
 
 /// Picking one option: a sort, a labelset, a workunit range.
 public struct ChoiceState: Sendable {
-    public enum Purpose: Hashable, Sendable { case sort, labelset, workunitRange, removeMetadataFilter }
+    public enum Purpose: Hashable, Sendable {
+        case sort, labelset, workunitRange, removeMetadataFilter
+        /// The triage queue's assignee filter; the options after "everyone", in order.
+        case queueAssignee([AssigneeFilter])
+        /// A role for `username`: a new collaborator when `existing` is nil.
+        case collaboratorRole(username: String, existing: Role?)
+    }
     public var purpose: Purpose
     public var title: String
     public var options: [String]

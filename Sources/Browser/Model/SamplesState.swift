@@ -35,7 +35,7 @@ public struct SamplesState: Sendable {
     /// filtered and the end is unseen (so `G` reaches the real end).
     public var statsCount: Int?
     public var table = ScrollState()
-    public var error: RequestFailure?
+    public var error: SegmentsError?
 
     public init(estimatedCount: Int?) {
         self.estimatedCount = estimatedCount

@@ -1,6 +1,6 @@
 /// The tabs of a dataset, in the order they are shown.
 public enum DatasetTab: String, CaseIterable, Hashable, Sendable {
-    case samples, issues, collaborators, releases, labelsets, workunits, info
+    case samples, issues, collaborators, releases, labelsets, workunits, stats, info
 
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 

@@ -84,6 +84,8 @@ public struct TriageQueue: Hashable, Sendable {
     public var skipped = 0
     /// The samples filter from before `T` changed it, put back when the queue is left.
     public var filterBefore: SampleFilter?
+    /// Only the samples assigned to this labeler or reviewer (`A`); nil: every sample.
+    public var assignee: AssigneeFilter?
 
     public init(total: Int?, baseline: Int) {
         self.total = total
@@ -97,6 +99,7 @@ public struct TriageQueue: Hashable, Sendable {
     func progress(_ triage: TriageState) -> String {
         let of = total.map { " of \(Formatting.thousands($0))" } ?? ""
         let skips = skipped > 0 ? " · \(skipped) skipped" : ""
-        return "\(Formatting.thousands(reviewed(triage)))\(of) reviewed this session\(skips)"
+        let only = assignee.map { " · only \($0)" } ?? ""
+        return "\(Formatting.thousands(reviewed(triage)))\(of) reviewed this session\(skips)\(only)"
     }
 }

@@ -1,20 +1,10 @@
 import SegmentsAPI
 import TerminalUI
 
-/// The Segments objects the browser shows, with where each leads (drill-down and crumbs).
+/// The Segments objects the browser lists, by the name its messages use ("no issue is selected").
 public enum ResourceKind: String, CaseIterable, Sendable {
     case dataset, sample, label, issue, collaborator, release, labelset, workunit
-
-    /// What Enter on one of them opens.
-    public var children: [ResourceKind] {
-        switch self {
-        case .dataset: [.sample, .issue, .collaborator, .release, .labelset, .workunit]
-        case .sample: [.label, .issue]
-        case .issue: [.sample]
-        case .workunit: [.sample]
-        case .label, .collaborator, .release, .labelset: []
-        }
-    }
+    case labelStatus = "label status"
 }
 
 /// Per kind: the table's columns and how one object becomes a row (k9s' render split).

@@ -1,4 +1,5 @@
 import Foundation
+import Images
 import Logging
 import SegmentsAPI
 import TerminalUI
@@ -21,9 +22,10 @@ public final class BrowserApp {
 
     /// `ticks: false` (headless runs) keeps frames deterministic: no spinner clock.
     /// `graphics`: how pictures reach the terminal (default: detected from the environment).
+    /// `imageCacheBytes`: the disk cache of pictures holds at most this much; 0: no disk cache.
     public init(
         service: any SegmentsService, terminal: any TerminalBackend, session: SessionInfo, logger: Logger,
-        ticks: Bool = true, graphics: GraphicsDetection? = nil
+        ticks: Bool = true, graphics: GraphicsDetection? = nil, imageCacheBytes: Int = DiskCache.defaultCapacityBytes
     ) {
         self.terminal = terminal
         self.logger = logger
@@ -34,7 +36,8 @@ public final class BrowserApp {
         if terminal is NcursesTerminal {
             let detection = graphics ?? GraphicsDetection.detect(environment: ProcessInfo.processInfo.environment)
             logger.info("graphics \(detection.reason)")
-            images = SampleImagePresenter(service: service, detection: detection, logger: logger) { queue.post(.tick) }
+            let disk = imageCacheBytes > 0 ? DiskCache(directory: DiskCache.defaultDirectory(), capacityBytes: imageCacheBytes) : nil
+            images = SampleImagePresenter(service: service, detection: detection, logger: logger, disk: disk) { queue.post(.tick) }
         }
     }
 
@@ -111,7 +114,7 @@ public final class BrowserApp {
     private func execute(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
-            case .request(let slot, let id, let request): runner?.run(slot, id, request)
+            case .request(let ticket): runner?.run(ticket)
             case .cancel(let slot): runner?.cancel(slot)
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .quit: queue.finish()

@@ -89,13 +89,14 @@ public enum CommandLine {
         }
         if isUUID(argument) {
             state.showInfo("Looking up sample \(argument)…")
-            return [state.start(.sampleLookup, .sampleLookup(uuid: argument))]
+            return [state.start(.sampleLookup, ServiceCalls.sampleLookup(uuid: argument), then: { $0.openLookedUp($1) })]
         }
         guard let current = state.dataset else {
             return fail("Open a dataset to find a sample by name, or give its full uuid.", &state)
         }
         state.showInfo("Looking for \(argument) in \(current.fullName)…")
-        return [state.start(.sampleLookup, .findSamples(dataset: current.fullName, name: argument))]
+        let name = argument
+        return [state.start(.sampleLookup, ServiceCalls.findSamples(dataset: current.fullName, name: name), then: { $0.landSampleMatches(name, $1) })]
     }
 
     /// The 8-4-4-4-12 hex shape of a uuid.

@@ -10,24 +10,27 @@ extension AppState {
             dataset?.access = .owner
             return []
         }
-        return [start(.access, .access(dataset: current.fullName, username: me))]
+        // Not knowing the role is no error to show: every action stays offered.
+        return [start(.access, ServiceCalls.access(dataset: current.fullName, username: me), then: { $0.applyAccess($1) }, otherwise: { _, _ in [] })]
     }
 
     /// The highest of the organisation role and the collaborator role (none: read-only).
-    mutating func applyAccess(_ role: Role?) {
-        guard let current = dataset else { return }
-        let organizationLevel = AccessLevel.known(user: user, datasetOwner: current.dataset.owner.username) ?? .none
-        let access = max(organizationLevel, role.map(AccessLevel.init(role:)) ?? .none)
+    @discardableResult
+    mutating func applyAccess(_ role: Role?) -> [Effect] {
+        guard let current = dataset else { return [] }
+        let access = AccessLevel.onVisibleDataset(
+            user: user, datasetOwner: current.dataset.owner.username, collaboratorRole: role)
         dataset?.access = access
         if access < Self.workunitsRole, dataset?.workunits.error != nil || current.tab == .workunits {
             dataset?.workunits.error = Self.workunitsRefusal(access)
         }
+        return []
     }
 
     /// Workunits are seen from the manager role up (docs/permissions.md).
-    static let workunitsRole = AccessLevel.manager
+    static let workunitsRole = DatasetAction.viewWorkunits.requiredLevel
 
-    static func workunitsRefusal(_ access: AccessLevel) -> RequestFailure {
-        RequestFailure(kind: "Workunits", message: "needs the \(workunitsRole) role; you are \(access)")
+    static func workunitsRefusal(_ access: AccessLevel) -> SegmentsError {
+        .authorization("Workunits needs the \(workunitsRole) role; you are \(access)")
     }
 }

@@ -7,13 +7,8 @@ import TerminalUI
 extension AppState {
     static let assignableRoles: [Role] = [.labeler, .reviewer, .manager, .admin]
 
-    var selectedCollaborator: Collaborator? {
-        guard let current = dataset else { return nil }
-        return current.visibleCollaborators[safe: current.collaborators.scroll.selected]
-    }
-
     var collaboratorReason: String? {
-        selectedCollaborator == nil ? "no collaborator is selected" : nil
+        dataset.flatMap(CollaboratorsTab.selected) == nil ? "no collaborator is selected" : nil
     }
 
     mutating func askForNewCollaborator() {
@@ -30,82 +25,88 @@ extension AppState {
             showError("\(username) is a collaborator already (\(existing.role.rawValue)); e changes the role.")
             return []
         }
-        overlay = .modal(roleChoice(title: "Role for \(username)", current: .labeler), .collaboratorRole(username: username, existing: nil))
+        overlay = .choice(roleChoice(title: "Role for \(username)", username: username, existing: nil))
         return []
     }
 
     mutating func askForRoleChange() {
-        guard let collaborator = selectedCollaborator else { return }
-        overlay = .modal(
-            roleChoice(title: "Role of \(collaborator.user.username) (now \(collaborator.role.rawValue))", current: collaborator.role),
-            .collaboratorRole(username: collaborator.user.username, existing: collaborator.role))
+        guard let collaborator = dataset.flatMap(CollaboratorsTab.selected) else { return }
+        let username = collaborator.user.username
+        overlay = .choice(
+            roleChoice(title: "Role of \(username) (now \(collaborator.role.rawValue))", username: username, existing: collaborator.role))
     }
 
-    private func roleChoice(title: String, current: Role) -> Modal {
+    private func roleChoice(title: String, username: String, existing: Role?) -> ChoiceState {
         let roles = Self.assignableRoles
-        return .choice(
-            title: DisplayText(title), options: roles.map { DisplayText($0.rawValue) },
-            selected: roles.firstIndex(of: current) ?? 0)
+        return ChoiceState(
+            purpose: .collaboratorRole(username: username, existing: existing), title: title, options: roles.map(\.rawValue),
+            selected: roles.firstIndex(of: existing ?? .labeler) ?? 0)
     }
 
     mutating func setCollaboratorRole(username: String, existing: Role?, roleIndex: Int) -> [Effect] {
         guard let current = dataset, let role = Self.assignableRoles[safe: roleIndex] else { return [] }
-        guard !refuseWhileWriting(.collaboratorWrite, "collaborator") else { return [] }
         guard let existing else {
             showInfo("adding \(username) as \(role.rawValue)…")
-            return [start(.collaboratorWrite, .addCollaborator(dataset: current.fullName, username: username, role: role))]
+            let call = ServiceCalls.addCollaborator(dataset: current.fullName, username: username, role: role)
+            return write(.collaboratorWrite, "add \(username) as \(role.rawValue)", call, landed: { $0.applyCollaborator($1, was: nil) })
         }
         guard role != existing else {
             showInfo("\(username) is \(role.rawValue) already.")
             return []
         }
         showInfo("making \(username) \(role.rawValue)…")
-        return [start(.collaboratorWrite, .setCollaboratorRole(dataset: current.fullName, username: username, role: role))]
+        let setRole: @Sendable (inout AppState, Role) -> Void = { state, role in
+            guard var collaborator = state.dataset?.collaborators.items?.first(where: { $0.user.username == username }) else { return }
+            collaborator.role = role
+            state.upsert(CollaboratorsTab.self, collaborator, selecting: false)
+        }
+        setRole(&self, role)
+        return write(
+            .collaboratorWrite, "make \(username) \(role.rawValue)",
+            ServiceCalls.setCollaboratorRole(dataset: current.fullName, username: username, role: role),
+            undone: "still \(existing.rawValue)", rollback: { setRole(&$0, existing) },
+            landed: { $0.applyCollaborator($1, was: existing) })
     }
 
     mutating func confirmRemoveCollaborator() {
-        guard let collaborator = selectedCollaborator, let current = dataset else { return }
+        guard let collaborator = dataset.flatMap(CollaboratorsTab.selected), let current = dataset else { return }
         let message = "Remove \(collaborator.user.username) (\(collaborator.role.rawValue)) from \(current.fullName)?\nThey lose access unless the dataset is public."
         askToConfirm("Remove collaborator", message, confirm: "Remove", for: .removeCollaborator(collaborator))
     }
 
     mutating func removeCollaborator(_ collaborator: Collaborator) -> [Effect] {
-        guard let current = dataset, !refuseWhileWriting(.collaboratorWrite, "collaborator") else { return [] }
+        guard let current = dataset else { return [] }
         showInfo("removing \(collaborator.user.username)…")
-        return [start(.collaboratorWrite, .removeCollaborator(dataset: current.fullName, username: collaborator.user.username))]
+        let username = collaborator.user.username
+        let index = current.collaborators.items?.firstIndex { $0.user.username == username } ?? 0
+        remove(CollaboratorsTab.self, identity: username)
+        let call = ServiceCalls.removeCollaborator(dataset: current.fullName, username: username)
+        return write(
+            .collaboratorWrite, "remove \(username)", call, undone: "still a collaborator",
+            rollback: { $0.reinsert(CollaboratorsTab.self, collaborator, at: index) },
+            landed: { state, _ in state.applyCollaboratorRemoved(username) })
     }
 
     /// The server agreed: the row is added or changed, and selected.
-    mutating func applyCollaborator(_ collaborator: Collaborator) -> [Effect] {
-        var items = dataset?.collaborators.items ?? []
+    mutating func applyCollaborator(_ collaborator: Collaborator, was before: Role?) -> [Effect] {
         let username = collaborator.user.username
-        if let index = items.firstIndex(where: { $0.user.username == username }) {
-            let before = items[index].role
-            items[index] = collaborator
+        let shown = dataset?.collaborators.items?.contains { $0.user.username == username } == true
+        if shown && laterWritesPending(in: .collaboratorWrite) {
+            // A later change, already shown, will say how it ends.
+        } else if upsert(CollaboratorsTab.self, collaborator) != nil, let before {
             showInfo("\(username) is now \(collaborator.role.rawValue) (was \(before.rawValue))")
         } else {
-            items.append(collaborator)
             showInfo("added \(username) as \(collaborator.role.rawValue)")
         }
-        dataset?.collaborators.items = items
         if username == user?.username {
-            let level = max(dataset?.access ?? .none, AccessLevel(role: collaborator.role))
+            let level = max(dataset?.access ?? .publicReader, AccessLevel(role: collaborator.role) ?? .publicReader)
             dataset?.access = level
-        }
-        let visible = dataset?.visibleCollaborators ?? []
-        if let index = visible.firstIndex(where: { $0.user.username == username }) {
-            let scroll = ScrollStateHelpers.select(index, count: visible.count, rows: layout.tabTableRows)
-            dataset?.collaborators.scroll = scroll
         }
         return []
     }
 
     mutating func applyCollaboratorRemoved(_ username: String) -> [Effect] {
-        dataset?.collaborators.items?.removeAll { $0.user.username == username }
-        if let current = dataset {
-            let scroll = current.collaborators.scroll.clamped(count: current.visibleCollaborators.count, visibleRows: layout.tabTableRows)
-            dataset?.collaborators.scroll = scroll
-        }
+        remove(CollaboratorsTab.self, identity: username)
         if username == user?.username { applyAccess(nil) }
         showInfo("removed \(username) from \(dataset?.fullName ?? "the dataset")")
         return []
@@ -116,10 +117,11 @@ extension AppState {
     mutating func filterSubmitted(_ text: String) -> [Effect] {
         let username = text.trimmingSpaces
         guard let current = dataset, current.detail == nil, current.tab == .collaborators, focus == .content,
-            !username.isEmpty, !username.contains(" "), current.visibleCollaborators.isEmpty
+            !username.isEmpty, !username.contains(" "), CollaboratorsTab.visible(in: current).isEmpty
         else { return [] }
         showInfo("asking whether \(username) is a collaborator…")
-        return [start(.collaboratorLookup, .collaborator(dataset: current.fullName, username: username))]
+        let call = ServiceCalls.collaborator(dataset: current.fullName, username: username)
+        return [start(.collaboratorLookup, call, then: { $0.applyLookedUpCollaborator($1) }, otherwise: { $0.failCollaboratorLookup($1) })]
     }
 
     mutating func applyLookedUpCollaborator(_ collaborator: Collaborator) -> [Effect] {
@@ -130,12 +132,13 @@ extension AppState {
         return []
     }
 
-    mutating func failCollaboratorLookup(_ failure: RequestFailure) {
-        guard failure.isNotFound else {
+    mutating func failCollaboratorLookup(_ failure: SegmentsError) -> [Effect] {
+        guard case .notFound = failure else {
             showError(failure.text)
-            return
+            return []
         }
         let filter = dataset?.collaborators.filter ?? ""
         showInfo("\(filter) is not a collaborator of \(dataset?.fullName ?? "this dataset") (N adds one)")
+        return []
     }
 }

@@ -121,6 +121,11 @@ extension AppState {
             confirmDeleteSelectedRelease()
         case .startTriage:
             return startTriageQueue()
+        case .chooseAssignee:
+            askForQueueAssignee()
+        case .togglePicture:
+            picturesShown.toggle()
+            showInfo(picturesShown ? "Pictures: shown with their labels (i: outline only)" : "Pictures: outline only (i shows them)")
         case .skipSample:
             return skipSample()
         case .rejectWithIssue:
@@ -141,7 +146,7 @@ extension AppState {
 
     /// Quits, after asking when writes are still being saved (they would be lost).
     mutating func requestQuit() -> [Effect] {
-        let unsaved = triage.outbox.count + Self.datasetWrites.union([.issueWrite]).filter { inFlight[$0] != nil }.count
+        let unsaved = triage.outbox.count + writes.unsaved
         guard unsaved > 0 else { return quitNow() }
         overlay = .modal(
             .confirm(
@@ -225,34 +230,7 @@ extension AppState {
             dataset?.detail?.scroll = max(0, min((current.detail?.scroll ?? 0) &+ step, limit))
             return []
         }
-        let rows = layout.tabTableRows
-        switch current.tab {
-        case .samples:
-            return moveSamples(navigation)
-        case .issues:
-            dataset?.issues.scroll = current.issues.scroll.applying(navigation, count: current.visibleIssues.count, visibleRows: rows)
-        case .collaborators:
-            dataset?.collaborators.scroll = current.collaborators.scroll.applying(
-                navigation, count: current.visibleCollaborators.count, visibleRows: rows)
-        case .releases:
-            dataset?.releases.scroll = current.releases.scroll.applying(navigation, count: current.visibleReleases.count, visibleRows: rows)
-        case .labelsets:
-            dataset?.labelsets.scroll = current.labelsets.scroll.applying(navigation, count: current.visibleLabelsets.count, visibleRows: rows)
-        case .workunits:
-            dataset?.workunits.scroll = current.workunits.scroll.applying(navigation, count: current.visibleWorkunits.count, visibleRows: rows)
-        case .info:
-            let step: Int = switch navigation {
-            case .up: -1
-            case .down: 1
-            case .top: -10_000
-            case .bottom: 10_000
-            case .pageUp, .halfPageUp: -layout.content.height
-            case .pageDown, .halfPageDown: layout.content.height
-            case .row: 0
-            }
-            dataset?.infoScroll = max(0, min(current.infoScroll + step, 10_000))
-        }
-        return []
+        return current.tab.behaviour.navigate(&self, navigation)
     }
 
     /// Enter: into the dataset from the list, into a sample from the samples or issues.
@@ -262,33 +240,14 @@ extension AppState {
             focus = .content
             return loadTab()
         }
-        switch current.tab {
-        case .samples:
-            guard let sample = current.samples.sample(at: current.samples.table.selected) else { return [] }
-            return openDetail(uuid: sample.uuid, source: .samples, sample: sample)
-        case .issues:
-            guard let issue = current.visibleIssues[safe: current.issues.scroll.selected] else { return [] }
-            return openDetail(uuid: issue.sampleUUID, source: .issues)
-        case .labelsets:
-            return browseSelectedLabelset()
-        default:
-            return []
-        }
+        return current.tab.behaviour.open(&self)
     }
 
     /// The text `/` edits here: the list's own filter, or the samples' name filter.
     var currentFilterText: String? {
         guard focus == .content, let current = dataset else { return datasets.filter }
         if current.detail != nil { return nil }
-        switch current.tab {
-        case .samples: return current.samples.filter.name
-        case .issues: return current.issues.filter
-        case .collaborators: return current.collaborators.filter
-        case .releases: return current.releases.filter
-        case .labelsets: return current.labelsets.filter
-        case .workunits: return current.workunits.filter
-        case .info: return nil
-        }
+        return current.tab.behaviour.filterText(current)
     }
 
     /// `/` typed a character: narrow the focused list now.
@@ -299,44 +258,13 @@ extension AppState {
             datasets.scroll = ScrollState()
             return selectedDataset?.fullName == before || selectedDataset == nil ? [] : followDatasetSelection()
         }
-        switch current.tab {
-        case .samples:
-            return changeSampleFilter { $0.name = text }
-        case .issues:
-            dataset?.issues.filter = text
-            dataset?.issues.scroll = ScrollState()
-        case .collaborators:
-            dataset?.collaborators.filter = text
-            dataset?.collaborators.scroll = ScrollState()
-        case .releases:
-            dataset?.releases.filter = text
-            dataset?.releases.scroll = ScrollState()
-        case .labelsets:
-            dataset?.labelsets.filter = text
-            dataset?.labelsets.scroll = ScrollState()
-        case .workunits:
-            dataset?.workunits.filter = text
-            dataset?.workunits.scroll = ScrollState()
-        case .info:
-            break
-        }
-        return []
+        return current.tab.behaviour.setFilter(&self, text)
     }
 
     /// What `y` copies: a uuid, or a release's URL, or a dataset's full name.
     var copyableText: String? {
         guard focus == .content, let current = dataset else { return selectedDataset?.fullName }
         if let detail = current.detail { return detail.uuid.isEmpty ? nil : detail.uuid }
-        switch current.tab {
-        case .samples: return current.samples.sample(at: current.samples.table.selected)?.uuid
-        case .issues: return current.visibleIssues[safe: current.issues.scroll.selected]?.uuid
-        case .releases:
-            let release = current.visibleReleases[safe: current.releases.scroll.selected]
-            return release?.attributes.url ?? release?.uuid
-        case .collaborators: return current.visibleCollaborators[safe: current.collaborators.scroll.selected]?.user.username
-        case .labelsets: return current.visibleLabelsets[safe: current.labelsets.scroll.selected]?.name
-        case .workunits: return current.visibleWorkunits[safe: current.workunits.scroll.selected]?.sampleUUID
-        case .info: return current.fullName
-        }
+        return current.tab.behaviour.copyText(current)
     }
 }

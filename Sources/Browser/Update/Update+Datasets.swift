@@ -24,8 +24,8 @@ extension AppState {
         var fresh = DatasetState(dataset: selected)
         fresh.tab = previousTab
         dataset = fresh
-        effects.append(start(.datasetIssues, .issues(dataset: selected.fullName)))
-        effects.append(start(.tab(.info), .dataset(selected.fullName)))
+        effects += IssuesTab.load(&self, force: true)
+        effects += loadDatasetInfo()
         effects += learnAccess()
         effects += loadTab()
         return effects
@@ -33,35 +33,19 @@ extension AppState {
 
     /// Loads what the current tab shows, if it is not loaded (or when `force`).
     mutating func loadTab(force: Bool = false) -> [Effect] {
+        dataset.map { $0.tab.behaviour.load(&self, force: force) } ?? []
+    }
+
+    /// The dataset itself (its counts, settings and label statistics), for Info and the header.
+    mutating func loadDatasetInfo() -> [Effect] {
         guard let current = dataset else { return [] }
-        let name = current.fullName
-        switch current.tab {
-        case .samples:
-            if force {
-                dataset?.samples.reset()
-                dataset?.samples.table = current.samples.table
-                return cancel(where: { if case .samplePage = $0 { true } else { false } }) + ensureSamplePages()
-            }
-            return ensureSamplePages()
-        case .issues:
-            return force || !current.issues.isLoaded ? [start(.datasetIssues, .issues(dataset: name))] : []
-        case .collaborators:
-            guard force || !current.collaborators.isLoaded else { return [] }
-            return [start(.tab(.collaborators), .collaborators(dataset: name, candidates: collaboratorCandidates))]
-        case .releases:
-            return force || !current.releases.isLoaded ? [start(.tab(.releases), .releases(dataset: name))] : []
-        case .labelsets:
-            return force || !current.labelsets.isLoaded ? [start(.tab(.labelsets), .labelsets(dataset: name))] : []
-        case .workunits:
-            if let access = current.access, access < Self.workunitsRole {
-                dataset?.workunits.error = Self.workunitsRefusal(access)
-                return []
-            }
-            guard force || !current.workunits.isLoaded else { return [] }
-            return [start(.tab(.workunits), .workunits(dataset: name, query: current.workunitRange.query(now: now)))]
-        case .info:
-            return force ? [start(.tab(.info), .dataset(name))] : []
-        }
+        return [start(.tab(.info), ServiceCalls.dataset(current.fullName), then: { $0.landDatasetInfo($1) })]
+    }
+
+    mutating func landDatasetInfo(_ fresh: Dataset) -> [Effect] {
+        dataset?.dataset = fresh
+        if let count = fresh.sampleCount { dataset?.samples.estimatedCount = count }
+        return []
     }
 
     /// Usernames that may be collaborators: the API has no listing, so the runner asks

@@ -8,7 +8,11 @@ extension AppState {
         var detail = SampleDetailState(uuid: uuid, source: source, sample: sample)
         detail.scroll = 0
         dataset?.detail = detail
-        return [start(.sampleDetail, .sampleDetail(uuid: uuid, labelset: current.labelset))]
+        return [
+            start(
+                .sampleDetail, ServiceCalls.sampleDetail(uuid: uuid, labelset: current.labelset),
+                then: { $0.landSampleDetail($1) }, otherwise: { $0.failSampleDetail($1) })
+        ]
     }
 
     mutating func closeDetail() -> [Effect] {
@@ -35,9 +39,9 @@ extension AppState {
             return openDetail(uuid: issue.sampleUUID, source: .issues)
         case .samples:
             let samples = current.samples
-            let index = samples.table.selected + step
+            let index = queueRow(after: samples.table.selected, step: step)
             guard index >= 0, index < samples.rowCount || samples.mayHaveMore else {
-                showInfo(step > 0 ? "Last sample." : "First sample.")
+                showInfo(endOfQueue(forward: step > 0))
                 return []
             }
             let rows = layout.samplesTableRows
@@ -54,14 +58,29 @@ extension AppState {
 
     /// A page landed: open the row `n`/`p` was waiting for.
     mutating func refreshDetailIfWaiting() -> [Effect] {
-        guard let current = dataset, let row = current.detail?.waitingForRow else { return [] }
+        guard let current = dataset, let waiting = current.detail?.waitingForRow else { return [] }
+        // In a queue for one assignee the rows that just arrived may belong to someone else.
+        let row = current.samples.sample(at: waiting).map { current.queue?.assignee?.admits($0) == false } == true
+            ? queueRow(after: waiting, step: 1) : waiting
         if let sample = current.samples.sample(at: row) {
             return openDetail(uuid: sample.uuid, source: .samples, sample: sample)
         }
         if let known = current.samples.knownCount, row >= known {
-            showInfo("Last sample.")
+            showInfo(endOfQueue(forward: true))
             dataset?.detail = nil
+            return []
         }
-        return []
+        guard row != waiting else { return [] }
+        dataset?.detail?.waitingForRow = row
+        let table = ScrollStateHelpers.select(row, count: max(current.samples.rowCount, row + 1), rows: layout.samplesTableRows)
+        dataset?.samples.table = table
+        return ensureSamplePages()
+    }
+
+    private func endOfQueue(forward: Bool) -> String {
+        if let assignee = dataset?.queue?.assignee {
+            return "No \(forward ? "later" : "earlier") sample is assigned to \(assignee)."
+        }
+        return forward ? "Last sample." : "First sample."
     }
 }

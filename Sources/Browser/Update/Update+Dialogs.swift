@@ -15,10 +15,8 @@ extension AppState {
         case (.newIssue(let uuid, let name), .submitted(let text)):
             return openIssue(on: uuid, sampleName: name, description: text)
         case (.editIssue(let issue), .submitted(let text)):
-            guard !refuseWhileIssueSaving() else { return [] }
             return editIssue(issue, description: text)
         case (.commentIssue(let issue), .submitted(let text)):
-            guard !refuseWhileIssueSaving() else { return [] }
             return comment(on: issue, text: text)
         case (.deleteIssue(let issue), .confirmed):
             return deleteIssue(issue)
@@ -32,8 +30,6 @@ extension AppState {
             return deleteRelease(release)
         case (.newCollaboratorName, .submitted(let name)):
             return askForNewCollaboratorRole(username: name)
-        case (.collaboratorRole(let username, let existing), .chosen(let index)):
-            return setCollaboratorRole(username: username, existing: existing, roleIndex: index)
         case (.removeCollaborator(let collaborator), .confirmed):
             return removeCollaborator(collaborator)
         case (.newLabelsetName, .submitted(let name)):

@@ -32,10 +32,8 @@ extension AppState {
             showError("An issue needs a description; nothing was opened.")
             return []
         }
-        guard !refuseWhileIssueSaving() else { return [] }
-        issueWrite = .create(sampleName: sampleName, description: description)
         showInfo("opening issue on \(sampleName)…")
-        return [start(.issueWrite, .addIssue(sampleUUID: sampleUUID, description: description))]
+        return createIssue(on: sampleUUID, sampleName: sampleName, description: description)
     }
 
     mutating func confirmDeleteTargetIssue() {
@@ -44,21 +42,34 @@ extension AppState {
         askToConfirm("Delete issue", message, for: .deleteIssue(issue))
     }
 
+    /// A new issue shows when the server has made it (it names its uuid and author).
+    mutating func createIssue(on sampleUUID: String, sampleName: String, description: String) -> [Effect] {
+        write(
+            .issueWrite, "open an issue on \(sampleName)", ServiceCalls.addIssue(sampleUUID: sampleUUID, description: description),
+            landed: { state, saved in
+                state.dataset?.issues.items?.append(saved)
+                state.showInfo("opened issue “\(Self.short(saved.description))” on \(sampleName)")
+                return []
+            })
+    }
+
     mutating func deleteIssue(_ issue: Issue) -> [Effect] {
-        guard !refuseWhileIssueSaving() else { return [] }
         let index = dataset?.issues.items?.firstIndex { $0.uuid == issue.uuid } ?? 0
-        issueWrite = .delete(issue, index: index)
         dataset?.issues.items?.removeAll { $0.uuid == issue.uuid }
         clampIssueSelection()
         showInfo("deleting issue “\(Self.short(issue.description))”…")
-        return [start(.issueWrite, .deleteIssue(uuid: issue.uuid))]
-    }
-
-    mutating func applyIssueDeleted(_ uuid: String) -> [Effect] {
-        guard case .delete(let issue, _)? = issueWrite else { return [] }
-        issueWrite = nil
-        showInfo("deleted issue “\(Self.short(issue.description))”")
-        return []
+        return write(
+            .issueWrite, "delete issue “\(Self.short(issue.description))”", ServiceCalls.deleteIssue(uuid: issue.uuid),
+            rollback: { state in
+                guard var items = state.dataset?.issues.items, !items.contains(where: { $0.uuid == issue.uuid }) else { return }
+                items.insert(issue, at: min(index, items.count))
+                state.dataset?.issues.items = items
+                state.clampIssueSelection()
+            },
+            landed: { state, _ in
+                state.showInfo("deleted issue “\(Self.short(issue.description))”")
+                return []
+            })
     }
 
     mutating func clampIssueSelection() {

@@ -5,10 +5,7 @@ import SegmentsAPI
 /// if the server refuses.
 extension AppState {
     /// The issue the Issues tab has selected.
-    var selectedIssue: Issue? {
-        guard let current = dataset else { return nil }
-        return current.visibleIssues[safe: current.issues.scroll.selected]
-    }
+    var selectedIssue: Issue? { dataset.flatMap(IssuesTab.selected) }
 
     /// The open sample's issues, in the order the detail lists them.
     var detailIssues: [Issue] {
@@ -37,7 +34,7 @@ extension AppState {
         return "needs the reviewer role (or to be its author); you are \(access)"
     }
 
-    /// `i` in the detail: the next of the sample's issues, round.
+    /// `I` in the detail: the next of the sample's issues, round.
     mutating func selectNextDetailIssue() {
         let issues = detailIssues
         guard !issues.isEmpty, let cursor = dataset?.detail?.issueCursor else { return }
@@ -47,12 +44,18 @@ extension AppState {
     }
 
     mutating func toggleTargetIssue() -> [Effect] {
-        guard let issue = targetIssue, !refuseWhileIssueSaving() else { return [] }
-        let status = issue.status.toggled
-        issueWrite = .toggle(issue, previous: issue.status)
-        replaceIssue(uuid: issue.uuid) { $0.status = status }
+        guard let issue = targetIssue else { return [] }
+        let (uuid, previous) = (issue.uuid, issue.status)
+        let status = previous.toggled
+        replaceIssue(uuid: uuid) { $0.status = status }
         showInfo("\(status == .closed ? "closing" : "reopening") issue “\(Self.short(issue.description))”…")
-        return [start(.issueWrite, .setIssueStatus(uuid: issue.uuid, status: status))]
+        return write(
+            .issueWrite, "\(status == .closed ? "close" : "reopen") issue “\(Self.short(issue.description))”",
+            ServiceCalls.setIssueStatus(uuid: uuid, status: status), undone: "still \(previous.rawValue)",
+            rollback: { $0.replaceIssue(uuid: uuid) { $0.status = previous } },
+            landed: { state, saved in
+                state.landIssue(saved, said: "\(saved.status == .closed ? "closed" : "reopened") issue “\(Self.short(saved.description))”")
+            })
     }
 
     mutating func askToEditTargetIssue() {
@@ -76,9 +79,12 @@ extension AppState {
             showInfo("An empty comment was not sent.")
             return []
         }
-        issueWrite = .comment(issue)
         showInfo("sending the comment on issue “\(Self.short(issue.description))”…")
-        return [start(.issueWrite, .addIssueComment(uuid: issue.uuid, text: comment))]
+        return write(
+            .issueWrite, "comment on issue “\(Self.short(issue.description))”", ServiceCalls.addIssueComment(uuid: issue.uuid, text: comment),
+            landed: { state, saved in
+                state.landIssue(saved, said: "commented on issue “\(Self.short(saved.description))” (\(Formatting.count(saved.comments.count, "comment")))")
+            })
     }
 
     mutating func editIssue(_ issue: Issue, description text: String) -> [Effect] {
@@ -91,68 +97,26 @@ extension AppState {
             showInfo("The description is unchanged.")
             return []
         }
-        issueWrite = .edit(issue, previous: issue.description)
-        replaceIssue(uuid: issue.uuid) { $0.description = description }
+        let (uuid, previous) = (issue.uuid, issue.description)
+        replaceIssue(uuid: uuid) { $0.description = description }
         showInfo("saving the description of issue “\(Self.short(description))”…")
-        return [start(.issueWrite, .setIssueDescription(uuid: issue.uuid, description: description))]
+        return write(
+            .issueWrite, "change issue “\(Self.short(previous))”", ServiceCalls.setIssueDescription(uuid: uuid, description: description),
+            undone: "its description is unchanged",
+            rollback: { $0.replaceIssue(uuid: uuid) { $0.description = previous } },
+            landed: { state, saved in state.landIssue(saved, said: "saved the description of issue “\(Self.short(saved.description))”") })
     }
 
-    /// True (and said) when an issue change is in flight: the key press is dropped.
-    mutating func refuseWhileIssueSaving() -> Bool {
-        guard issueWrite != nil else { return false }
-        showInfo("Still saving the last issue change…")
-        return true
-    }
-
-    mutating func applyIssueWrite(_ saved: Issue) -> [Effect] {
-        guard let write = issueWrite else { return [] }
-        issueWrite = nil
-        switch write {
-        case .toggle(let issue, _):
-            replaceIssue(uuid: issue.uuid) { $0 = saved }
-            showInfo("\(saved.status == .closed ? "closed" : "reopened") issue “\(Self.short(saved.description))”")
-        case .edit(let issue, _):
-            replaceIssue(uuid: issue.uuid) { $0 = saved }
-            showInfo("saved the description of issue “\(Self.short(saved.description))”")
-        case .comment(let issue):
-            replaceIssue(uuid: issue.uuid) { $0 = saved }
-            showInfo("commented on issue “\(Self.short(saved.description))” (\(Formatting.count(saved.comments.count, "comment")))")
-        case .create(let sampleName, _):
-            let items = (dataset?.issues.items ?? []) + [saved]
-            dataset?.issues.items = items
-            showInfo("opened issue “\(Self.short(saved.description))” on \(sampleName)")
-        case .delete:
-            break
-        }
+    /// The server's issue replaces the shown one, unless a later change to the issues is
+    /// still to be saved (then what the user sees is already the newer change).
+    mutating func landIssue(_ saved: Issue, said: String) -> [Effect] {
+        if !laterWritesPending(in: .issueWrite) { replaceIssue(uuid: saved.uuid) { $0 = saved } }
+        showInfo(said)
         return []
     }
 
-    /// The server refused: the row goes back to what it was, and the message says why.
-    mutating func failIssueWrite(_ failure: RequestFailure) {
-        guard let write = issueWrite else { return }
-        issueWrite = nil
-        switch write {
-        case .toggle(let issue, let previous):
-            replaceIssue(uuid: issue.uuid) { $0.status = previous }
-            showError("Could not \(previous == .open ? "close" : "reopen") issue “\(Self.short(issue.description))”, still \(previous.rawValue): \(failure.text)")
-        case .edit(let issue, let previous):
-            replaceIssue(uuid: issue.uuid) { $0.description = previous }
-            showError("Could not change issue “\(Self.short(previous))”, its description is unchanged: \(failure.text)")
-        case .comment(let issue):
-            showError("Could not comment on issue “\(Self.short(issue.description))”: \(failure.text)")
-        case .create(let sampleName, _):
-            showError("Could not open an issue on \(sampleName): \(failure.text)")
-        case .delete(let issue, let index):
-            var items = dataset?.issues.items ?? []
-            if !items.contains(where: { $0.uuid == issue.uuid }) { items.insert(issue, at: min(index, items.count)) }
-            dataset?.issues.items = items
-            clampIssueSelection()
-            showError("Could not delete issue “\(Self.short(issue.description))”: \(failure.text)")
-        }
-    }
-
     /// Changes one issue in the dataset's list and keeps the selection in range.
-    private mutating func replaceIssue(uuid: String, _ change: (inout Issue) -> Void) {
+    mutating func replaceIssue(uuid: String, _ change: (inout Issue) -> Void) {
         guard var items = dataset?.issues.items, let index = items.firstIndex(where: { $0.uuid == uuid }) else { return }
         change(&items[index])
         dataset?.issues.items = items

@@ -4,13 +4,8 @@ import TerminalUI
 /// The Labelsets tab: Enter browses the selected labelset, `N` adds one (name, then
 /// description), `D` deletes one after a confirmation (never ground-truth).
 extension AppState {
-    var selectedLabelset: Labelset? {
-        guard let current = dataset else { return nil }
-        return current.visibleLabelsets[safe: current.labelsets.scroll.selected]
-    }
-
     var labelsetDeleteReason: String? {
-        guard let labelset = selectedLabelset else { return "no labelset is selected" }
+        guard let labelset = dataset.flatMap(LabelsetsTab.selected) else { return "no labelset is selected" }
         return labelset.isGroundTruthLabelset ? "ground-truth can never be deleted" : nil
     }
 
@@ -35,44 +30,39 @@ extension AppState {
     }
 
     mutating func addLabelset(named name: String, description: String) -> [Effect] {
-        guard let current = dataset, !refuseWhileWriting(.labelsetWrite, "labelset") else { return [] }
+        guard let current = dataset else { return [] }
         showInfo("adding labelset \(name)…")
-        return [start(.labelsetWrite, .addLabelset(dataset: current.fullName, name: name, description: description.trimmingBlankEdges))]
+        let call = ServiceCalls.addLabelset(dataset: current.fullName, name: name, description: description.trimmingBlankEdges)
+        return write(.labelsetWrite, "add labelset \(name)", call, landed: { $0.applyAddedLabelset($1) })
     }
 
     mutating func confirmDeleteSelectedLabelset() {
-        guard let labelset = selectedLabelset, let current = dataset else { return }
+        guard let labelset = dataset.flatMap(LabelsetsTab.selected), let current = dataset else { return }
         let message = "Delete labelset \(labelset.name) of \(current.fullName)?\nEvery label in it goes with it."
         askToConfirm("Delete labelset", message, for: .deleteLabelset(labelset))
     }
 
     mutating func deleteLabelset(_ labelset: Labelset) -> [Effect] {
-        guard let current = dataset, !refuseWhileWriting(.labelsetWrite, "labelset") else { return [] }
+        guard let current = dataset else { return [] }
         showInfo("deleting labelset \(labelset.name)…")
-        return [start(.labelsetWrite, .deleteLabelset(dataset: current.fullName, name: labelset.name))]
+        let name = labelset.name
+        let index = current.labelsets.items?.firstIndex { $0.name == name } ?? 0
+        remove(LabelsetsTab.self, identity: name)
+        return write(
+            .labelsetWrite, "delete labelset \(name)", ServiceCalls.deleteLabelset(dataset: current.fullName, name: name),
+            undone: "it is back", rollback: { $0.reinsert(LabelsetsTab.self, labelset, at: index) },
+            landed: { state, _ in state.applyDeletedLabelset(named: name) })
     }
 
     mutating func applyAddedLabelset(_ labelset: Labelset) -> [Effect] {
-        var items = dataset?.labelsets.items ?? []
-        items.removeAll { $0.name == labelset.name }
-        items.append(labelset)
-        dataset?.labelsets.items = items
-        let visible = dataset?.visibleLabelsets ?? []
-        if let index = visible.firstIndex(where: { $0.name == labelset.name }) {
-            let scroll = ScrollStateHelpers.select(index, count: visible.count, rows: layout.tabTableRows)
-            dataset?.labelsets.scroll = scroll
-        }
+        upsert(LabelsetsTab.self, labelset)
         showInfo("added labelset \(labelset.name) (Enter browses it)")
         return []
     }
 
     /// Gone on the server: gone here, and the samples fall back to ground-truth if they showed it.
     mutating func applyDeletedLabelset(named name: String) -> [Effect] {
-        dataset?.labelsets.items?.removeAll { $0.name == name }
-        if let current = dataset {
-            let scroll = current.labelsets.scroll.clamped(count: current.visibleLabelsets.count, visibleRows: layout.tabTableRows)
-            dataset?.labelsets.scroll = scroll
-        }
+        remove(LabelsetsTab.self, identity: name)
         var effects: [Effect] = []
         if dataset?.labelset == name, let fallback = dataset?.labelsetNames.first(where: { $0 == "ground-truth" }) ?? dataset?.labelsetNames.first {
             effects = switchLabelset(to: fallback)
@@ -81,9 +71,8 @@ extension AppState {
         return effects
     }
 
-    /// Enter on the Labelsets tab: the Samples tab and the detail show this labelset.
-    mutating func browseSelectedLabelset() -> [Effect] {
-        guard let labelset = selectedLabelset else { return [] }
+    /// Enter on a labelset: the Samples tab and the detail show this labelset.
+    mutating func browseLabelset(_ labelset: Labelset) -> [Effect] {
         let effects = switchLabelset(to: labelset.name)
         showInfo("Browsing labelset \(labelset.name) (the Samples tab and the detail show it)")
         return effects

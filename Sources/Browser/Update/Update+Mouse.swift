@@ -63,15 +63,5 @@ extension AppState {
 
 extension DatasetState {
     /// The open tab's selection and row count; nil on Info (no list).
-    var listScroll: (scroll: ScrollState, count: Int)? {
-        switch tab {
-        case .samples: (samples.table, samples.rowCount)
-        case .issues: (issues.scroll, visibleIssues.count)
-        case .collaborators: (collaborators.scroll, visibleCollaborators.count)
-        case .releases: (releases.scroll, visibleReleases.count)
-        case .labelsets: (labelsets.scroll, visibleLabelsets.count)
-        case .workunits: (workunits.scroll, visibleWorkunits.count)
-        case .info: nil
-        }
-    }
+    var listScroll: (scroll: ScrollState, count: Int)? { tab.behaviour.listScroll(self) }
 }

@@ -159,7 +159,7 @@ extension AppState {
             do {
                 filters.append(try MetadataFilter(parsing: part))
             } catch {
-                showError(RequestFailure(error).message)
+                showError(SegmentsError(wrapping: error).message)
                 return []
             }
         }
@@ -178,6 +178,10 @@ extension AppState {
             guard let removed = dataset?.samples.filter.metadata[safe: index] else { return [] }
             showInfo("Removed the filter \(removed.description)")
             return changeSampleFilter { $0.metadata.removeAll { $0 == removed } }
+        case .collaboratorRole(let username, let existing):
+            return setCollaboratorRole(username: username, existing: existing, roleIndex: index)
+        case .queueAssignee(let choices):
+            return filterQueue(by: index == 0 ? nil : choices[safe: index - 1])
         case .workunitRange:
             dataset?.workunitRange = WorkunitRange.allCases[index]
             dataset?.workunits = ListResource()

@@ -6,13 +6,7 @@ import TerminalUI
 /// Polling runs only while the Releases tab is shown, never more than one request at a
 /// time, with a growing interval; `r` checks at once. `D` deletes after a confirmation.
 extension AppState {
-    var selectedRelease: Release? {
-        guard let current = dataset else { return nil }
-        return current.visibleReleases[safe: current.releases.scroll.selected]
-    }
-
     mutating func askForNewRelease() {
-        guard !refuseWhileWriting(.releaseWrite, "release") else { return }
         overlay = .modal(.textInput(title: "New release", prompt: "Name of the release (e.g. v1.2):"), .newReleaseName)
     }
 
@@ -34,30 +28,31 @@ extension AppState {
 
     mutating func createRelease(named name: String, description: String) -> [Effect] {
         guard let current = dataset else { return [] }
-        guard !refuseWhileWriting(.releaseWrite, "release") else { return [] }
         showInfo("creating release \(name)…")
-        return [start(.releaseWrite, .addRelease(dataset: current.fullName, name: name, description: description.trimmingBlankEdges))]
+        let call = ServiceCalls.addRelease(dataset: current.fullName, name: name, description: description.trimmingBlankEdges)
+        return write(.releaseWrite, "create release \(name)", call, landed: { $0.applyCreatedRelease($1) })
     }
 
     mutating func confirmDeleteSelectedRelease() {
-        guard let release = selectedRelease, let current = dataset else { return }
+        guard let release = dataset.flatMap(ReleasesTab.selected), let current = dataset else { return }
         let message = "Delete release \(release.name) (\(release.status.rawValue)) of \(current.fullName)?\nIts export file goes with it."
         askToConfirm("Delete release", message, for: .deleteRelease(release))
     }
 
     mutating func deleteRelease(_ release: Release) -> [Effect] {
         guard let current = dataset else { return [] }
-        guard !refuseWhileWriting(.releaseWrite, "release") else { return [] }
         showInfo("deleting release \(release.name)…")
-        return [start(.releaseWrite, .deleteRelease(dataset: current.fullName, name: release.name))]
+        let name = release.name
+        let index = current.releases.items?.firstIndex { $0.name == name } ?? 0
+        remove(ReleasesTab.self, identity: name)
+        return write(
+            .releaseWrite, "delete release \(name)", ServiceCalls.deleteRelease(dataset: current.fullName, name: name),
+            undone: "it is back", rollback: { $0.reinsert(ReleasesTab.self, release, at: index) },
+            landed: { state, _ in state.applyDeletedRelease(named: name) })
     }
 
     mutating func applyDeletedRelease(named name: String) -> [Effect] {
-        dataset?.releases.items?.removeAll { $0.name == name }
-        if let current = dataset {
-            let scroll = current.releases.scroll.clamped(count: current.visibleReleases.count, visibleRows: layout.tabTableRows)
-            dataset?.releases.scroll = scroll
-        }
+        remove(ReleasesTab.self, identity: name)
         var effects: [Effect] = []
         if dataset?.releaseWatch?.name == name {
             dataset?.releaseWatch = nil
@@ -69,12 +64,7 @@ extension AppState {
 
     /// The release exists (PENDING): list it and start watching.
     mutating func applyCreatedRelease(_ release: Release) -> [Effect] {
-        upsertRelease(release)
-        let visible = dataset?.visibleReleases ?? []
-        if let index = visible.firstIndex(where: { $0.name == release.name }) {
-            let scroll = ScrollStateHelpers.select(index, count: visible.count, rows: layout.tabTableRows)
-            dataset?.releases.scroll = scroll
-        }
+        upsert(ReleasesTab.self, release)
         guard release.status == .pending else {
             showInfo("release \(release.name) \(release.status.rawValue)")
             return []
@@ -89,7 +79,7 @@ extension AppState {
     /// after a longer wait.
     mutating func applyPolledRelease(_ release: Release) -> [Effect] {
         guard var watch = dataset?.releaseWatch, watch.name == release.name else { return [] }
-        upsertRelease(release)
+        upsert(ReleasesTab.self, release, selecting: false)
         watch.lastChecked = now
         guard release.status == .pending else {
             dataset?.releaseWatch = nil
@@ -107,8 +97,9 @@ extension AppState {
         return scheduleReleasePoll()
     }
 
-    mutating func failReleasePoll(_ failure: RequestFailure) {
+    mutating func failReleasePoll(_ failure: SegmentsError) -> [Effect] {
         showError("Stopped watching the release (r checks again): \(failure.text)")
+        return []
     }
 
     /// The releases list came back (the tab was shown, or `r`): that was a check. Watch the
@@ -136,16 +127,7 @@ extension AppState {
     /// The next check, if the Releases tab is what the user is looking at.
     private mutating func scheduleReleasePoll() -> [Effect] {
         guard let current = dataset, let watch = current.releaseWatch, current.tab == .releases, current.detail == nil else { return [] }
-        return [start(.releasePoll, .pollRelease(dataset: current.fullName, name: watch.name, afterSeconds: watch.interval))]
-    }
-
-    private mutating func upsertRelease(_ release: Release) {
-        var items = dataset?.releases.items ?? []
-        if let index = items.firstIndex(where: { $0.name == release.name }) {
-            items[index] = release
-        } else {
-            items.append(release)
-        }
-        dataset?.releases.items = items
+        let call = ServiceCalls.pollRelease(dataset: current.fullName, name: watch.name, afterSeconds: watch.interval)
+        return [start(.releasePoll, call, then: { $0.applyPolledRelease($1) }, otherwise: { $0.failReleasePoll($1) })]
     }
 }

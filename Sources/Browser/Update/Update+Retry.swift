@@ -10,7 +10,7 @@ extension AppState {
         var effects: [Effect] = []
         if datasetsFailed || (!contentFailed && focusedOnDatasets) {
             datasets.error = nil
-            effects.append(start(.datasets, .datasets))
+            effects.append(loadDatasets())
         }
         if contentFailed || (!datasetsFailed && !focusedOnDatasets) {
             effects += refreshContent()
@@ -32,14 +32,6 @@ extension DatasetState {
     /// Whether what the content pane shows (the detail, or the current tab) failed to load.
     var hasFailedLoad: Bool {
         if let detail { return detail.error != nil }
-        switch tab {
-        case .samples: return samples.error != nil
-        case .issues: return issues.error != nil
-        case .collaborators: return collaborators.error != nil
-        case .releases: return releases.error != nil
-        case .labelsets: return labelsets.error != nil
-        case .workunits: return workunits.error != nil
-        case .info: return false
-        }
+        return tab.behaviour.hasFailedLoad(self)
     }
 }

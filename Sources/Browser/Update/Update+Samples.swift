@@ -35,7 +35,10 @@ extension AppState {
         }
         for page in wanted.sorted() where samples.pages[page] == nil && inFlight[.samplePage(page)] == nil {
             let query = samples.filter.query(labelset: current.labelset, page: page, perPage: samples.pageSize)
-            effects.append(start(.samplePage(page), .samples(dataset: current.fullName, query: query)))
+            effects.append(
+                start(
+                    .samplePage(page), ServiceCalls.samples(dataset: current.fullName, query: query),
+                    then: { $0.landSamplePage(page, $1) }, otherwise: { $0.failSamplePage(page, $1) }))
         }
         return effects
     }

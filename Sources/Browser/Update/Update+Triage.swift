@@ -131,7 +131,8 @@ extension AppState {
     private mutating func sendFirstLabelWrite() -> [Effect] {
         guard let first = triage.outbox.first else { return [] }
         let decision = first.decision
-        return [start(.labelWrite, .setLabelStatus(sampleUUID: decision.sampleUUID, labelset: decision.labelset, status: first.status))]
+        let call = ServiceCalls.setLabelStatus(sampleUUID: decision.sampleUUID, labelset: decision.labelset, status: first.status)
+        return [start(.labelWrite, call, then: { $0.applyLabelWrite($1) }, otherwise: { $0.failLabelWrite($1) })]
     }
 
     /// The sample's label shows `status` in the detail and in the samples table.
@@ -164,19 +165,14 @@ extension AppState {
         }
         var effects = sendFirstLabelWrite()
         if case .decide(let decision) = first, let description = decision.issueDescription {
-            if issueWrite == nil {
-                issueWrite = .create(sampleName: decision.sampleName, description: description)
-                effects.append(start(.issueWrite, .addIssue(sampleUUID: decision.sampleUUID, description: description)))
-            } else {
-                showError("\(decision.sampleName) was rejected, but its issue was not opened: another issue change is saving.")
-            }
+            effects += createIssue(on: decision.sampleUUID, sampleName: decision.sampleName, description: description)
         }
         return effects
     }
 
     /// The server refused the first write: it and every write typed after it are rolled
     /// back, the keys typed ahead are dropped, and the detail goes back to its sample.
-    mutating func failLabelWrite(_ failure: RequestFailure) -> [Effect] {
+    mutating func failLabelWrite(_ failure: SegmentsError) -> [Effect] {
         let refused = triage.outbox
         triage.outbox = []
         guard let first = refused.first else {
@@ -235,5 +231,44 @@ extension LabelStats {
         case .verified: verified
         case .unknown: nil
         }
+    }
+}
+
+/// The queue's assignee filter: `A` picks a labeler or reviewer, and the queue then walks only
+/// the samples assigned to them (skipping the others as their pages arrive).
+extension AppState {
+    mutating func askForQueueAssignee() {
+        guard let current = dataset, let queue = current.queue else { return }
+        let loaded = current.samples.pages.values.flatMap { $0 }
+        let choices = AssigneeFilter.choices(me: user?.username, samples: loaded)
+        let selected = queue.assignee.flatMap { choices.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        overlay = .choice(
+            ChoiceState(
+                purpose: .queueAssignee(choices), title: "Triage only the samples assigned to",
+                options: ["everyone"] + choices.map(\.description), selected: selected))
+    }
+
+    /// Sets the filter; the open sample stays if it is assigned to them, else the queue moves
+    /// on to the next one that is.
+    mutating func filterQueue(by assignee: AssigneeFilter?) -> [Effect] {
+        guard dataset?.queue != nil else { return [] }
+        dataset?.queue?.assignee = assignee
+        guard let assignee else {
+            showInfo("Triage queue: every sample")
+            return []
+        }
+        showInfo("Triage queue: only the samples assigned to \(assignee)")
+        if let sample = dataset?.detail?.sample, assignee.admits(sample) { return [] }
+        return moveDetail(by: 1)
+    }
+
+    /// The row `n` (or a decision) moves to from `row` by `step`: the next one, or in a queue
+    /// with an assignee filter, the next loaded one assigned to them (an unloaded row stops
+    /// the search; the detail waits for it and the search goes on when its page lands).
+    func queueRow(after row: Int, step: Int) -> Int {
+        var index = row + step
+        guard let current = dataset, let assignee = current.queue?.assignee else { return index }
+        while index >= 0, let sample = current.samples.sample(at: index), !assignee.admits(sample) { index += step }
+        return index
     }
 }

@@ -11,7 +11,7 @@ public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
 extension AppState {
     /// The effects to run when the browser starts.
     public mutating func start() -> [Effect] {
-        [start(.datasets, .datasets)]
+        [loadDatasets()]
     }
 
     public mutating func handle(_ event: Event) -> [Effect] {
@@ -27,9 +27,9 @@ extension AppState {
         case .tick:
             tick &+= 1
             return []
-        case .loaded(let slot, let id, let result):
-            guard accept(slot, id) else { return [] }
-            effects = handleResult(slot, result)
+        case .loaded(let landing):
+            guard accept(landing.slot, landing.id) else { return [] }
+            effects = land(landing)
         }
         return effects + replayTypeAhead()
     }

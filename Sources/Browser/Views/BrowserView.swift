@@ -1,3 +1,4 @@
+import SegmentsAPI
 import TerminalUI
 
 /// The whole screen as a pure function of the state.
@@ -80,7 +81,7 @@ enum DatasetsPane {
 }
 
 enum ErrorNotice {
-    static func render(_ error: RequestFailure, into screen: inout Screen, area: Rect) {
+    static func render(_ error: SegmentsError, into screen: inout Screen, area: Rect) {
         guard !area.isEmpty else { return }
         screen.put(DisplayText("✗ " + error.kind), in: area.row(0).inset(left: 1), style: Style(.error))
         let lines = TextView.wrap(DisplayText(error.message), width: max(1, area.width - 2))

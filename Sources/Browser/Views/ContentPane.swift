@@ -21,11 +21,7 @@ enum ContentPane {
             SampleDetailView.render(state, dataset: dataset, detail: detail, into: &screen, area: area)
             return
         }
-        switch dataset.tab {
-        case .samples: SamplesTabView.render(state, dataset: dataset, into: &screen, area: area, focused: focused)
-        case .info: InfoTabView.render(state, dataset: dataset, into: &screen, area: area)
-        default: ListTabView.render(state, dataset: dataset, into: &screen, area: area, focused: focused)
-        }
+        dataset.tab.behaviour.render(state, dataset: dataset, into: &screen, area: area, focused: focused)
     }
 }
 
@@ -91,58 +87,19 @@ enum SamplesTabView {
     }
 }
 
-/// Issues, collaborators, releases, labelsets and workunits: a summary line and a table.
+/// A resource tab: a summary line, the table, and below it more of the selected row where
+/// the tab shows it (the issue thread).
 enum ListTabView {
-    static func render(_ state: AppState, dataset: DatasetState, into screen: inout Screen, area: Rect, focused: Bool) {
+    static func render<Tab: ResourceTab>(
+        _ tab: Tab.Type, state: AppState, dataset: DatasetState, into screen: inout Screen, area: Rect, focused: Bool
+    ) {
         let (summaryRow, tableArea) = area.splitTop(1)
-        let now = state.now
-        let table: DataTable
-        let scroll: ScrollState
-        let error: RequestFailure?
-        let loaded: Bool
-        var summary: [(DisplayText, Style)] = []
-        let filterText: String
-        switch dataset.tab {
-        case .issues:
-            let issues = dataset.visibleIssues
-            table = IssueRenderer.table(issues, now: now, empty: "No \(dataset.issueFilter == .all ? "" : dataset.issueFilter.rawValue + " ")issues.")
-            scroll = dataset.issues.scroll
-            (error, loaded, filterText) = (dataset.issues.error, dataset.issues.isLoaded, dataset.issues.filter)
-            summary = [("showing ", Style(.muted)), (DisplayText(dataset.issueFilter.rawValue), Style(.accent)), ("  (s: open/closed/all)", Style(.muted))]
-        case .collaborators:
-            table = CollaboratorRenderer.table(dataset.visibleCollaborators, now: now, empty: "No collaborators found.")
-            scroll = dataset.collaborators.scroll
-            (error, loaded, filterText) = (dataset.collaborators.error, dataset.collaborators.isLoaded, dataset.collaborators.filter)
-            summary = [("owner ", Style(.muted)), (DisplayText(dataset.dataset.owner.username), .plain)]
-            if let access = dataset.access { summary += [("  you are ", Style(.muted)), (DisplayText(access.description), Style(.accent))] }
-            // The API cannot list collaborators: say how many the dataset has, when more than found.
-            if let total = dataset.dataset.collaboratorsCount, let found = dataset.collaborators.items?.count, total > found {
-                summary += [(DisplayText("  \(found) of \(total) found; /name Enter looks one up"), Style(.muted))]
-            }
-        case .releases:
-            table = ReleaseRenderer.table(dataset.visibleReleases, now: now, empty: "No releases yet.")
-            scroll = dataset.releases.scroll
-            (error, loaded, filterText) = (dataset.releases.error, dataset.releases.isLoaded, dataset.releases.filter)
-            if let watch = dataset.releaseWatch {
-                let spinner = Spinner.braille.frame(tick: state.tick).string
-                let ago = max(0, now - watch.lastChecked)
-                summary = [
-                    (DisplayText("\(spinner) \(watch.name) PENDING"), Style(.accent)),
-                    (DisplayText(" · checked \(ago)s ago · every \(watch.interval)s"), Style(.muted)),
-                ]
-            }
-        case .labelsets:
-            table = LabelsetRenderer.table(dataset.visibleLabelsets, now: now, empty: "No labelsets.")
-            scroll = dataset.labelsets.scroll
-            (error, loaded, filterText) = (dataset.labelsets.error, dataset.labelsets.isLoaded, dataset.labelsets.filter)
-            summary = [("browsing labelset ", Style(.muted)), (DisplayText(dataset.labelset), Style(.accent))]
-        default:
-            table = WorkunitRenderer.table(dataset.visibleWorkunits, now: now, empty: "No workunits in this range.")
-            scroll = dataset.workunits.scroll
-            (error, loaded, filterText) = (dataset.workunits.error, dataset.workunits.isLoaded, dataset.workunits.filter)
-            summary = [("range ", Style(.muted)), (DisplayText(dataset.workunitRange.rawValue), Style(.accent)), ("  (d: change)", Style(.muted))]
-        }
-        if !filterText.isEmpty { summary += [("  /", Style(.muted)), (DisplayText(filterText), Style(.accent))] }
+        let list = dataset[keyPath: Tab.items]
+        let visible = Tab.visible(in: dataset)
+        let table = Tab.Renderer.table(visible, now: state.now, empty: Tab.emptyText(dataset))
+        let scroll = list.scroll
+        var summary = Tab.summary(state, dataset)
+        if !list.filter.isEmpty { summary += [("  /", Style(.muted)), (DisplayText(list.filter), Style(.accent))] }
         var positionWidth = 0
         if table.rowCount > 0 {
             let position = DisplayText("\(Formatting.thousands(scroll.clamped(count: table.rowCount, visibleRows: 1).selected + 1)) of \(Formatting.thousands(table.rowCount)) ")
@@ -150,26 +107,22 @@ enum ListTabView {
             positionWidth = position.width + 1
         }
         StyledLine(summary).draw(into: &screen, rect: summaryRow.inset(left: 1, right: positionWidth))
-        if let error, !loaded {
+        if let error = list.error, !list.isLoaded {
             ErrorNotice.render(error, into: &screen, area: tableArea)
-        } else if !loaded {
+            return
+        }
+        guard list.isLoaded else {
             screen.put(DisplayText(Spinner.braille.frame(tick: state.tick).string + " loading…"), in: tableArea.row(1).inset(left: 1), style: Style(.muted))
-        } else if dataset.tab == .issues, tableArea.height >= 14,
-            let issue = dataset.visibleIssues[safe: scroll.clamped(count: table.rowCount, visibleRows: 1).selected]
+            return
+        }
+        if Tab.showsSelectionBelow, tableArea.height >= 14,
+            let item = visible[safe: scroll.clamped(count: table.rowCount, visibleRows: 1).selected]
         {
-            // The selected issue's whole thread below the table (Enter opens its sample).
             let (top, bottom) = tableArea.splitBottom(tableArea.height * 45 / 100)
             table.render(into: &screen, area: top, state: scroll, focused: focused)
-            screen.drawBox(bottom, style: Style(.border), glyphs: .rounded, title: "Thread · Enter opens the sample")
-            let inner = bottom.inset(top: 1, left: 2, bottom: 1, right: 1)
-            let lines = IssueThreadView.lines(issue, now: now, width: inner.width)
-            for (row, line) in lines.prefix(inner.height).enumerated() { line.draw(into: &screen, rect: inner.row(row)) }
-            if lines.count > inner.height {
-                let more = DisplayText(" ↓ \(lines.count - inner.height) more lines · Enter ")
-                screen.put(more, at: Point(x: bottom.maxX - more.width - 2, y: bottom.maxY - 1), style: Style(.accent), clip: bottom)
-            }
-        } else {
-            table.render(into: &screen, area: tableArea, state: scroll, focused: focused)
+            Tab.renderSelection(item, state: state, into: &screen, area: bottom)
+            return
         }
+        table.render(into: &screen, area: tableArea, state: scroll, focused: focused)
     }
 }

@@ -91,7 +91,7 @@ enum HelpView {
             lines.append(StyledLine(DisplayText(title), Style(.title)))
             for binding in rows {
                 let refusal = state.session.readOnly && (binding.writes || binding.isDestructive)
-                    ? Bindings.readOnlyReason : state.permissionReason(binding).map { _ in "needs \(binding.requires?.description ?? "a higher role")" }
+                    ? Bindings.readOnlyReason : state.permissionReason(binding).map { _ in "needs \(binding.requires?.requiredLevel.description ?? "a higher role")" }
                 lines.append(StyledLine([
                     (DisplayText("  " + binding.keyLabel.padding(to: 22)), Style(refusal != nil ? .muted : .accent)),
                     (DisplayText(binding.description), Style(refusal != nil ? .muted : .modal)),

@@ -12,7 +12,8 @@ enum SampleDetailView {
             area = rest
         }
         let scene = detail.label.map { GeometryPreview.scene(for: $0, dataset: dataset.dataset) }
-        let (textArea, previewArea) = split(area, hasPreview: hasPreview(detail, dataset: dataset))
+        let picture = state.picturesShown && SampleImageSource.imageURL(detail.sample) != nil
+        let (textArea, previewArea) = split(area, hasPreview: hasPreview(detail, dataset: dataset), picture: picture)
         let lines = self.lines(state, dataset: dataset, detail: detail, width: textArea.width - 1)
         let offset = TextView.clampedOffset(detail.scroll, lineCount: lines.count, visibleRows: textArea.height)
         for (row, line) in lines.dropFirst(offset).prefix(textArea.height).enumerated() {
@@ -22,12 +23,19 @@ enum SampleDetailView {
         screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(scene?.caption ?? "image"))
         if let scene { GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1)) }
         // The outline stays as the fallback; a terminal that shows pictures draws over it.
-        if SampleImageSource.imageURL(detail.sample) != nil { screen.reserveImage(previewArea.inset(by: 1), id: detail.uuid) }
+        if picture { screen.reserveImage(previewArea.inset(by: 1), id: detail.uuid) }
     }
 
-    /// Text on the left and the preview on the right when wide; the preview below when narrow.
-    static func split(_ area: Rect, hasPreview: Bool) -> (Rect, Rect?) {
+    /// A picture gets the largest box that keeps its shape, beside the text or below it,
+    /// whichever holds more of it; an outline goes on the right when wide, below when narrow.
+    static func split(_ area: Rect, hasPreview: Bool, picture: Bool) -> (Rect, Rect?) {
         guard hasPreview else { return (area, nil) }
+        if picture, let placement = PicturePlacement.best(in: area.size) {
+            switch placement {
+            case .beside(let width): return area.splitLeft(area.width - width)
+            case .below(let height): return area.splitBottom(height)
+            }
+        }
         if area.width >= 74 {
             let previewWidth = area.width * 42 / 100
             let (left, right) = area.splitLeft(area.width - previewWidth)
@@ -58,7 +66,8 @@ enum SampleDetailView {
         guard let dataset = state.dataset, let detail = dataset.detail else { return 0 }
         var area = state.layout.content
         if dataset.queue != nil { area = area.splitTop(1).1 }
-        let width = split(area, hasPreview: hasPreview(detail, dataset: dataset)).0.width - 1
+        let picture = state.picturesShown && SampleImageSource.imageURL(detail.sample) != nil
+        let width = split(area, hasPreview: hasPreview(detail, dataset: dataset), picture: picture).0.width - 1
         return lines(state, dataset: dataset, detail: detail, width: width).count
     }
 

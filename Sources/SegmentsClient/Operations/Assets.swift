@@ -7,7 +7,7 @@ extension SegmentsClient {
     /// with presigned POST fields; the bytes then go as multipart to that absolute
     /// URL, without the API key (it is a storage bucket, not the API).
     public func uploadAsset(_ content: Data, filename: String) async throws -> File {
-        let file: File = try await call(Endpoint(.post, "/assets/", body: try Self.json(NewAsset(filename: filename))))
+        let file = try await call(API.uploadAsset, body: NewAsset(filename: filename))
 
         let fields = file.presignedPostFields.fields
         var form = MultipartForm()

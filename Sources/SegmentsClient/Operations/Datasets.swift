@@ -3,27 +3,27 @@ import SegmentsAPI
 
 extension SegmentsClient {
     public func getDatasets(user: String?, perPage: Int, page: Int) async throws -> [Dataset] {
-        let base = user.map { PathBuilder.path("/users", $0, "datasets") } ?? "/user/datasets"
-        return try await call(
-            Endpoint(.get, base + "/", query: [("per_page", String(perPage)), ("page", String(page))]))
+        let query = [("per_page", String(perPage)), ("page", String(page))]
+        guard let user else { return try await call(API.getDatasets, query: query) }
+        return try await call(API.getUserDatasets, user, query: query)
     }
 
     public func getDataset(_ datasetIdentifier: String) async throws -> Dataset {
-        try await call(Endpoint(.get, PathBuilder.dataset(datasetIdentifier) + "/"))
+        try await call(API.getDataset, dataset: datasetIdentifier)
     }
 
     /// `POST /user/datasets/`, or `/organizations/{org}/datasets/` when the dataset names one.
     public func addDataset(_ dataset: NewDataset) async throws -> Dataset {
-        let base = dataset.organization.map { PathBuilder.path("/organizations", $0, "datasets") } ?? "/user/datasets"
-        return try await call(Endpoint(.post, base + "/", body: try Self.json(dataset)))
+        guard let organization = dataset.organization else { return try await call(API.addDataset, body: dataset) }
+        return try await call(API.addOrganizationDataset, organization, body: dataset)
     }
 
     public func updateDataset(_ datasetIdentifier: String, _ update: DatasetUpdate) async throws -> Dataset {
-        try await call(Endpoint(.patch, PathBuilder.dataset(datasetIdentifier) + "/", body: try Self.json(update)))
+        try await call(API.updateDataset, dataset: datasetIdentifier, body: update)
     }
 
     public func deleteDataset(_ datasetIdentifier: String) async throws {
-        try await callIgnoringBody(Endpoint(.delete, PathBuilder.dataset(datasetIdentifier) + "/"))
+        try await call(API.deleteDataset, dataset: datasetIdentifier)
     }
 
     /// The SDK names the clone `<name>-clone` unless told otherwise, and sends the
@@ -36,7 +36,6 @@ extension SegmentsClient {
         let body = CloneDatasetRequest(
             name: newName ?? sourceName + "-clone", taskType: newTaskType, isPublic: newPublic, owner: organization,
             cloneLabels: cloneLabels)
-        return try await call(
-            Endpoint(.post, PathBuilder.dataset(datasetIdentifier) + "/clone/", body: try Self.json(body)))
+        return try await call(API.cloneDataset, dataset: datasetIdentifier, body: body)
     }
 }

@@ -2,12 +2,8 @@ import Foundation
 import SegmentsAPI
 
 extension SegmentsClient {
-    private func labelPath(_ sampleUUID: String, _ labelset: String) -> String {
-        PathBuilder.path("/labels", sampleUUID, labelset) + "/"
-    }
-
     public func getLabel(sampleUUID: String, labelset: String) async throws -> Label {
-        try await call(Endpoint(.get, labelPath(sampleUUID, labelset)))
+        try await call(API.getLabel, sampleUUID, labelset)
     }
 
     /// `add_label` is a PUT (create or replace), so it is retried like any idempotent call.
@@ -15,14 +11,14 @@ extension SegmentsClient {
         sampleUUID: String, labelset: String, attributes: LabelAttributes, labelStatus: LabelStatus, score: Double?
     ) async throws -> Label {
         let body = LabelWrite(attributes: attributes, labelStatus: labelStatus, score: score)
-        return try await call(Endpoint(.put, labelPath(sampleUUID, labelset), body: try Self.json(body)))
+        return try await call(API.addLabel, sampleUUID, labelset, body: body)
     }
 
     public func updateLabel(sampleUUID: String, labelset: String, _ update: LabelUpdate) async throws -> Label {
-        try await call(Endpoint(.patch, labelPath(sampleUUID, labelset), body: try Self.json(update)))
+        try await call(API.updateLabel, sampleUUID, labelset, body: update)
     }
 
     public func deleteLabel(sampleUUID: String, labelset: String) async throws {
-        try await callIgnoringBody(Endpoint(.delete, labelPath(sampleUUID, labelset)))
+        try await call(API.deleteLabel, sampleUUID, labelset)
     }
 }

@@ -3,23 +3,18 @@ import SegmentsAPI
 
 extension SegmentsClient {
     public func getLabelsets(_ datasetIdentifier: String) async throws -> [Labelset] {
-        try await call(Endpoint(.get, PathBuilder.dataset(datasetIdentifier) + "/labelsets/"))
+        try await call(API.getLabelsets, dataset: datasetIdentifier)
     }
 
     public func getLabelset(_ datasetIdentifier: String, name: String) async throws -> Labelset {
-        try await call(
-            Endpoint(.get, PathBuilder.dataset(datasetIdentifier) + "/labelsets/" + PathBuilder.segment(name) + "/"))
+        try await call(API.getLabelset, dataset: datasetIdentifier, name)
     }
 
     public func addLabelset(_ datasetIdentifier: String, name: String, description: String) async throws -> Labelset {
-        try await call(
-            Endpoint(
-                .post, PathBuilder.dataset(datasetIdentifier) + "/labelsets/",
-                body: try Self.json(NewLabelset(name: name, description: description))))
+        try await call(API.addLabelset, dataset: datasetIdentifier, body: NewLabelset(name: name, description: description))
     }
 
     public func deleteLabelset(_ datasetIdentifier: String, name: String) async throws {
-        try await callIgnoringBody(
-            Endpoint(.delete, PathBuilder.dataset(datasetIdentifier) + "/labelsets/" + PathBuilder.segment(name) + "/"))
+        try await call(API.deleteLabelset, dataset: datasetIdentifier, name)
     }
 }

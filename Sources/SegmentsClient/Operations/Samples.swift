@@ -8,8 +8,7 @@ extension SegmentsClient {
             // The SDK refuses this before sending anything.
             throw SegmentsError.validation("include_full_label requires a labelset.")
         }
-        return try await call(
-            Endpoint(.get, PathBuilder.dataset(datasetIdentifier) + "/samples/", query: query.queryItems))
+        return try await call(API.getSamples, dataset: datasetIdentifier, query: query.queryItems)
     }
 
     /// Sends `include_signed_urls=1` as a second parameter; the SDK glues it onto
@@ -18,25 +17,23 @@ extension SegmentsClient {
         var query: [(name: String, value: String)] = []
         if let labelset { query.append(("labelset", labelset)) }
         if includeSignedURL { query.append(("include_signed_urls", "1")) }
-        return try await call(Endpoint(.get, PathBuilder.path("/samples", uuid) + "/", query: query))
+        return try await call(API.getSample, uuid, query: query)
     }
 
     public func addSample(_ datasetIdentifier: String, _ sample: NewSample) async throws -> Sample {
-        try await call(
-            Endpoint(.post, PathBuilder.dataset(datasetIdentifier) + "/samples/", body: try Self.json(sample)))
+        try await call(API.addSample, dataset: datasetIdentifier, body: sample)
     }
 
     public func addSamples(_ datasetIdentifier: String, _ samples: [NewSample]) async throws -> [Sample] {
-        try await call(
-            Endpoint(.post, PathBuilder.dataset(datasetIdentifier) + "/samples_bulk/", body: try Self.json(samples)))
+        try await call(API.addSamples, dataset: datasetIdentifier, body: samples)
     }
 
     public func updateSample(_ uuid: String, _ update: SampleUpdate) async throws -> Sample {
-        try await call(Endpoint(.patch, PathBuilder.path("/samples", uuid) + "/", body: try Self.json(update)))
+        try await call(API.updateSample, uuid, body: update)
     }
 
     public func deleteSample(_ uuid: String) async throws {
-        try await callIgnoringBody(Endpoint(.delete, PathBuilder.path("/samples", uuid) + "/"))
+        try await call(API.deleteSample, uuid)
     }
 
     /// The SDK checks the list size locally: 1 to 1000 uuids per call.
@@ -45,10 +42,8 @@ extension SegmentsClient {
         guard uuids.count <= 1000 else {
             throw SegmentsError.validation("At most 1000 samples can be deleted at once (got \(uuids.count)).")
         }
-        let response: DeleteSamplesResponse = try await call(
-            Endpoint(
-                .delete, PathBuilder.dataset(datasetIdentifier) + "/samples_bulk/",
-                body: try Self.json(DeleteSamplesRequest(uuids: uuids))))
+        let response = try await call(
+            API.deleteSamples, dataset: datasetIdentifier, body: DeleteSamplesRequest(uuids: uuids))
         return response.deletedCount
     }
 }

@@ -6,8 +6,10 @@ extension SegmentsClient {
     /// (reference 1.5): 426 only means a newer SDK exists, 429 is rate limiting,
     /// and most other errors mean the key is wrong.
     public func checkAPIStatus() async throws {
-        let endpoint = Endpoint(.get, "/api_status/", query: [("lib_version", SegmentsClientConfiguration.protocolVersion)])
-        let result = try await transport.send(endpoint)
+        let request = APIRequest(
+            method: API.apiStatus.method, path: API.apiStatus.path(),
+            query: [("lib_version", SegmentsClientConfiguration.protocolVersion)])
+        let result = try await transport.send(request)
         switch result.status {
         case 426:
             transport.logger.warning("The API reports that a newer version of the SDK protocol exists.")
@@ -27,13 +29,13 @@ extension SegmentsClient {
                     "Something went wrong. Did you use the right API key? (HTTP \(result.status) from \(apiURL))")
             }
         default:
-            try ResponseDecoding.check(result, endpoint: endpoint.summary)
+            try ResponseDecoding.check(result, endpoint: request.summary)
         }
     }
 
     /// `GET /user` or `GET /users/{username}` — no trailing slash, as the SDK sends it.
     public func getUser(_ username: String?) async throws -> User {
-        let path = username.map { PathBuilder.path("/users", $0) } ?? "/user"
-        return try await call(Endpoint(.get, path))
+        guard let username else { return try await call(API.getAuthenticatedUser) }
+        return try await call(API.getUser, username)
     }
 }

@@ -6,15 +6,12 @@ enum OpenAPIDocument {
     static let json: Data = JSONCoding.object(document)
 
     static var document: [String: JSONValue] {
-        // The routes say which operations exist, at which method and path, and who may call them;
-        // OpenAPIOperations adds what they take and answer. A route without that is left out,
-        // which OpenAPITests refuses.
+        // Every operation of the endpoint table, at its method and path; the routes serve the same table.
         var paths: [String: JSONValue] = [:]
-        for route in Routes.all {
-            guard let operation = OpenAPIOperations.byID[route.operationID] else { continue }
-            var item = paths[route.pattern.text]?.objectValue ?? [:]
-            item[route.method.rawValue.lowercased()] = .object(render(operation, route: route))
-            paths[route.pattern.text] = .object(item)
+        for operation in API.all {
+            var item = paths[operation.path.text]?.objectValue ?? [:]
+            item[operation.method.rawValue.lowercased()] = .object(render(operation))
+            paths[operation.path.text] = .object(item)
         }
         return [
             "openapi": "3.1.0",
@@ -44,32 +41,30 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func render(_ operation: DocumentedOperation, route: Route) -> [String: JSONValue] {
-        let requiresAPIKey = route.access == .apiKey
+    private static func render(_ operation: APIOperation) -> [String: JSONValue] {
+        let requiresAPIKey = operation.access == .apiKey
         var result: [String: JSONValue] = [
-            "operationId": .string(operation.operationID),
+            "operationId": .string(operation.id),
             "summary": .string(operation.summary),
         ]
         result["security"] = requiresAPIKey ? [["APIKey": []]] : []
-        var parameters: [JSONValue] = route.pattern.parameterNames.map { name in
+        if let permission = operation.permission {
+            // Who may call it, in docs/permissions.md's terms (the least role on the dataset).
+            result["x-required-role"] = .string(permission.requiredLevel.description)
+        }
+        var parameters: [JSONValue] = operation.path.parameterNames.map { name in
             ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
         }
         parameters += operation.query.map { name in
             ["name": .string(name), "in": "query", "required": false, "schema": querySchemas[name] ?? ["type": "string"]]
         }
         if !parameters.isEmpty { result["parameters"] = .array(parameters) }
-        if let body = operation.requestBody {
-            result["requestBody"] = [
-                "required": true,
-                "content": .object([operation.contentType: ["schema": schemaReference(body)]]),
-            ]
+        if let body = operation.body {
+            result["requestBody"] = ["required": true, "content": content(body)]
         }
         var responses: [String: JSONValue] = [:]
         var success: [String: JSONValue] = ["description": "Success"]
-        if let response = operation.response {
-            let mediaType = response == "Binary" ? "application/octet-stream" : "application/json"
-            success["content"] = .object([mediaType: ["schema": schemaReference(response)]])
-        }
+        if let response = operation.response { success["content"] = content(response) }
         responses[String(operation.status)] = .object(success)
         func errorResponse(_ text: String, schema: String = "Error") -> JSONValue {
             ["description": .string(text), "content": ["application/json": ["schema": schemaReference(schema)]]]
@@ -80,7 +75,7 @@ enum OpenAPIDocument {
             responses["429"] = errorResponse("Throttled; see Retry-After.")
         }
         responses["404"] = errorResponse("Not found (or Invalid page.).")
-        if operation.requestBody != nil {
+        if operation.body != nil {
             responses["400"] = errorResponse(
                 "Invalid fields (`{\"field\": [\"…\"]}`), or `{\"detail\": \"…\"}`: a name that already "
                     + "exists, a body that does not fit the dataset (task type, unknown assignee, duplicate category "
@@ -94,6 +89,15 @@ enum OpenAPIDocument {
         }
         result["responses"] = .object(responses)
         return result
+    }
+
+    /// A body's media type and schema.
+    private static func content(_ payload: APIOperation.Payload) -> JSONValue {
+        switch payload {
+        case .json(let schema): ["application/json": ["schema": schemaReference(schema)]]
+        case .multipart(let schema): ["multipart/form-data": ["schema": schemaReference(schema)]]
+        case .binary: ["application/octet-stream": ["schema": schemaReference("Binary")]]
+        }
     }
 
     /// Query parameters whose values the server checks; the others are free text.
@@ -113,9 +117,7 @@ enum OpenAPIDocument {
 extension Routes {
     static var meta: [Route] {
         [
-            Route(.get, "/openapi.json", "getOpenAPIDocument", access: .open) { _ in
-                APIResponse(status: 200, body: OpenAPIDocument.json)
-            }
+            Route(API.getOpenAPIDocument, raw: { _ in APIResponse(status: 200, body: OpenAPIDocument.json) })
         ]
     }
 }

@@ -6,17 +6,15 @@ extension Routes {
     /// which the SDK calls with no Authorization header.
     static var assets: [Route] {
         [
-            Route(.post, "/assets/", "uploadAsset") { request in
-                let body = try request.decode(NewAsset.self)
+            Route(API.uploadAsset) { request, body in
                 guard let username = request.username else {
                     throw SegmentsError.authentication("Authentication credentials were not provided.")
                 }
-                let file = try await request.workspace.presignedUpload(
+                return try await request.workspace.presignedUpload(
                     filename: body.filename, baseURL: request.baseURL, actingAs: username)
-                return try .json(file, status: 201)
             },
             // The presigned POST target: the policy fields authenticate it, not an API key.
-            Route(.post, "/uploads/", "receiveUpload", access: .open) { request in
+            Route(API.receiveUpload, raw: { request in
                 guard let boundary = MultipartForm.boundary(contentType: request.contentType) else {
                     throw RequestError(.unsupportedMediaType)
                 }
@@ -28,20 +26,20 @@ extension Routes {
                 }
                 try await request.workspace.acceptUpload(fields: form.fields, content: file.content)
                 return .noContent
-            },
-            Route(.get, "/assets/{uuid}/{filename}", "getAssetFile", access: .open) { request in
+            }),
+            Route(API.getAssetFile, raw: { request in
                 let uuid = try request.uuid("uuid")
                 let filename = try request.parameter("filename")
                 return try await serveFile(request, path: "assets/\(uuid)/\(filename)", name: filename)
-            },
-            Route(.get, "/releases/{file}", "getReleaseFile", access: .open) { request in
+            }),
+            Route(API.getReleaseFile, raw: { request in
                 let file = try request.parameter("file")
                 // Release files are `<uuid>.json`; anything else cannot exist.
                 guard file.hasSuffix(".json"), UUID(uuidString: String(file.dropLast(5))) != nil else {
                     throw SegmentsError.notFound("Not found.")
                 }
                 return try await serveFile(request, path: "releases/\(file.lowercased())", name: file)
-            },
+            }),
         ]
     }
 

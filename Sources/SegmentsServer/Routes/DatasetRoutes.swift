@@ -4,50 +4,42 @@ extension Routes {
     /// Routes 4–11.
     static var datasets: [Route] {
         [
-            Route(.get, "/user/datasets/", "getDatasets") { request in
+            Route(API.getDatasets) { request in
                 let (perPage, page) = try pageParameters(request.query)
-                return try .json(await request.service().getDatasets(user: nil, perPage: perPage, page: page))
+                return try await request.service().getDatasets(user: nil, perPage: perPage, page: page)
             },
-            Route(.get, "/users/{username}/datasets/", "getUserDatasets") { request in
+            Route(API.getUserDatasets) { request in
                 let (perPage, page) = try pageParameters(request.query)
                 let user = try request.parameter("username")
-                return try .json(await request.service().getDatasets(user: user, perPage: perPage, page: page))
+                return try await request.service().getDatasets(user: user, perPage: perPage, page: page)
             },
-            Route(.post, "/user/datasets/", "addDataset") { request in
-                try await addDataset(request, organization: nil)
+            Route(API.addDataset) { request, dataset in try await addDataset(request, dataset, organization: nil) },
+            Route(API.addOrganizationDataset) { request, dataset in
+                try await addDataset(request, dataset, organization: request.parameter("organization"))
             },
-            Route(.post, "/organizations/{organization}/datasets/", "addOrganizationDataset") { request in
-                try await addDataset(request, organization: request.parameter("organization"))
-            },
-            Route(.get, "/datasets/{owner}/{name}/", "getDataset") { request in
-                try .json(await request.service().getDataset(request.dataset))
-            },
-            Route(.patch, "/datasets/{owner}/{name}/", "updateDataset") { request in
-                let update = try request.decode(DatasetUpdate.self)
+            Route(API.getDataset) { request in try await request.service().getDataset(request.dataset) },
+            Route(API.updateDataset) { request, update in
                 try requireKnown(update.taskType, field: "task_type")
                 try requireKnown(update.category, field: "category")
-                return try .json(await request.service().updateDataset(request.dataset, update))
+                return try await request.service().updateDataset(request.dataset, update)
             },
-            Route(.delete, "/datasets/{owner}/{name}/", "deleteDataset") { request in
-                try await request.service().deleteDataset(request.dataset)
-                return .noContent
-            },
-            Route(.post, "/datasets/{owner}/{name}/clone/", "cloneDataset") { request in
-                let body = try request.decode(CloneDatasetRequest.self)
+            Route(API.deleteDataset) { request in try await request.service().deleteDataset(request.dataset) },
+            Route(API.cloneDataset) { request, body in
                 try requireKnown(body.taskType, field: "task_type")
-                let clone = try await request.service().cloneDataset(
+                return try await request.service().cloneDataset(
                     request.dataset, newName: body.name, newTaskType: body.taskType, newPublic: body.isPublic,
                     organization: body.owner, cloneLabels: body.cloneLabels)
-                return try .json(clone, status: 201)
             },
         ]
     }
 
-    private static func addDataset(_ request: RouteRequest, organization: String?) async throws -> APIResponse {
-        var dataset = try request.decode(NewDataset.self)
+    private static func addDataset(_ request: RouteRequest, _ dataset: NewDataset, organization: String?) async throws
+        -> Dataset
+    {
+        var dataset = dataset
         try requireKnown(dataset.taskType, field: "task_type")
         try requireKnown(dataset.category, field: "category")
         dataset.organization = organization
-        return try .json(await request.service().addDataset(dataset), status: 201)
+        return try await request.service().addDataset(dataset)
     }
 }

@@ -1,32 +1,22 @@
 import SegmentsAPI
 
 extension Routes {
-    /// Routes 31–34.
+    /// Routes 31–34, and the browser's comments.
     static var issues: [Route] {
         [
-            Route(.get, "/datasets/{owner}/{name}/issues/", "getIssues") { request in
-                try .json(await request.service().getIssues(request.dataset))
-            },
-            Route(.post, "/samples/{uuid}/issues/", "addIssue") { request in
-                let issue = try request.decode(NewIssue.self)
+            Route(API.getIssues) { request in try await request.service().getIssues(request.dataset) },
+            Route(API.addIssue) { request, issue in
                 try requireKnown(issue.status, field: "status")
-                return try .json(
-                    await request.service().addIssue(sampleUUID: request.uuid("uuid"), issue), status: 201)
+                return try await request.service().addIssue(sampleUUID: request.uuid("uuid"), issue)
             },
-            Route(.patch, "/issues/{uuid}/", "updateIssue") { request in
-                let update = try request.decode(IssueUpdate.self)
+            Route(API.updateIssue) { request, update in
                 try requireKnown(update.status, field: "status")
-                return try .json(await request.service().updateIssue(request.uuid("uuid"), update))
+                return try await request.service().updateIssue(request.uuid("uuid"), update)
             },
-            // Not an SDK call: the browser's `c` on an issue.
-            Route(.post, "/issues/{uuid}/comments/", "addIssueComment") { request in
-                let comment = try request.decode(NewIssueComment.self)
-                return try .json(await request.service().addIssueComment(request.uuid("uuid"), text: comment.text), status: 201)
+            Route(API.addIssueComment) { request, comment in
+                try await request.service().addIssueComment(request.uuid("uuid"), text: comment.text)
             },
-            Route(.delete, "/issues/{uuid}/", "deleteIssue") { request in
-                try await request.service().deleteIssue(request.uuid("uuid"))
-                return .noContent
-            },
+            Route(API.deleteIssue) { request in try await request.service().deleteIssue(request.uuid("uuid")) },
         ]
     }
 }

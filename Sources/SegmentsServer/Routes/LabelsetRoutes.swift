@@ -4,23 +4,16 @@ extension Routes {
     /// Routes 27–30.
     static var labelsets: [Route] {
         [
-            Route(.get, "/datasets/{owner}/{name}/labelsets/", "getLabelsets") { request in
-                try .json(await request.service().getLabelsets(request.dataset))
+            Route(API.getLabelsets) { request in try await request.service().getLabelsets(request.dataset) },
+            // The SDK also sends `"attributes": "{}"` (a string); it carries nothing and is ignored.
+            Route(API.addLabelset) { request, body in
+                try await request.service().addLabelset(request.dataset, name: body.name, description: body.description)
             },
-            Route(.post, "/datasets/{owner}/{name}/labelsets/", "addLabelset") { request in
-                // The SDK also sends `"attributes": "{}"` (a string); it carries nothing and is ignored.
-                let body = try request.decode(NewLabelset.self)
-                return try .json(
-                    await request.service().addLabelset(
-                        request.dataset, name: body.name, description: body.description),
-                    status: 201)
+            Route(API.getLabelset) { request in
+                try await request.service().getLabelset(request.dataset, name: request.parameter("labelset"))
             },
-            Route(.get, "/datasets/{owner}/{name}/labelsets/{labelset}/", "getLabelset") { request in
-                try .json(await request.service().getLabelset(request.dataset, name: request.parameter("labelset")))
-            },
-            Route(.delete, "/datasets/{owner}/{name}/labelsets/{labelset}/", "deleteLabelset") { request in
+            Route(API.deleteLabelset) { request in
                 try await request.service().deleteLabelset(request.dataset, name: request.parameter("labelset"))
-                return .noContent
             },
         ]
     }

@@ -5,43 +5,29 @@ extension Routes {
     /// Routes 16–22.
     static var samples: [Route] {
         [
-            Route(.get, "/datasets/{owner}/{name}/samples/", "getSamples") { request in
+            Route(API.getSamples) { request in
                 var query = try SampleQuery(parameters: request.query)
                 guard query.page >= 1, query.perPage >= 1 else { throw SegmentsError.notFound("Invalid page.") }
                 query.perPage = min(query.perPage, Pagination.maximumPerPage)
-                return try .json(await request.service().getSamples(request.dataset, query: query))
+                return try await request.service().getSamples(request.dataset, query: query)
             },
-            Route(.post, "/datasets/{owner}/{name}/samples/", "addSample") { request in
-                let sample = try request.decode(NewSample.self)
-                return try .json(await request.service().addSample(request.dataset, sample), status: 201)
-            },
-            Route(.post, "/datasets/{owner}/{name}/samples_bulk/", "addSamples") { request in
-                let samples = try request.decode([NewSample].self)
-                return try .json(await request.service().addSamples(request.dataset, samples), status: 201)
-            },
-            Route(.delete, "/datasets/{owner}/{name}/samples_bulk/", "deleteSamples") { request in
-                let body = try request.decode(DeleteSamplesRequest.self)
+            Route(API.addSample) { request, sample in try await request.service().addSample(request.dataset, sample) },
+            Route(API.addSamples) { request, samples in try await request.service().addSamples(request.dataset, samples) },
+            Route(API.deleteSamples) { request, body in
                 guard (1...1000).contains(body.uuids.count) else {
                     throw RequestError(.invalidFields(["uuids": "Give between 1 and 1000 sample uuids."]))
                 }
                 // Unknown and malformed uuids are skipped, as documented (the store skips them).
                 let count = try await request.service().deleteSamples(request.dataset, uuids: body.uuids)
-                return try .json(DeleteSamplesResponse(deletedCount: count))
+                return DeleteSamplesResponse(deletedCount: count)
             },
-            Route(.get, "/samples/{uuid}/", "getSample") { request in
+            Route(API.getSample) { request in
                 let (labelset, signedURLs) = sampleLabelset(request.query)
-                return try .json(
-                    await request.service().getSample(
-                        request.uuid("uuid"), labelset: labelset, includeSignedURL: signedURLs))
+                return try await request.service().getSample(
+                    request.uuid("uuid"), labelset: labelset, includeSignedURL: signedURLs)
             },
-            Route(.patch, "/samples/{uuid}/", "updateSample") { request in
-                let update = try request.decode(SampleUpdate.self)
-                return try .json(await request.service().updateSample(request.uuid("uuid"), update))
-            },
-            Route(.delete, "/samples/{uuid}/", "deleteSample") { request in
-                try await request.service().deleteSample(request.uuid("uuid"))
-                return .noContent
-            },
+            Route(API.updateSample) { request, update in try await request.service().updateSample(request.uuid("uuid"), update) },
+            Route(API.deleteSample) { request in try await request.service().deleteSample(request.uuid("uuid")) },
         ]
     }
 

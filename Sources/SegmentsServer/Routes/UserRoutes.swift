@@ -5,21 +5,17 @@ extension Routes {
     static var users: [Route] {
         [
             // The SDK's constructor validates the key here; `lib_version` is ignored (no 426 nagging).
-            Route(.get, "/api_status/", "apiStatus") { request in
+            Route(API.apiStatus) { request in
                 try await request.service().checkAPIStatus()
-                return APIResponse(status: 200, body: JSONCoding.object([:]))
+                return EmptyObject()
             },
-            Route(.get, "/user", "getAuthenticatedUser") { request in
-                try .json(await request.service().getUser(nil))
-            },
-            Route(.get, "/users/{username}", "getUser") { request in
-                try .json(await request.service().getUser(request.parameter("username")))
-            },
+            Route(API.getAuthenticatedUser) { request in try await request.service().getUser(nil) },
+            Route(API.getUser) { request in try await request.service().getUser(request.parameter("username")) },
         ]
     }
 }
 
-/// Namespace for the route lists, one file per resource.
+/// The handlers of every `API` endpoint, one file per resource.
 enum Routes {
     static var all: [Route] {
         users + datasets + collaborators + samples + labels + labelsets + issues + releases + workunits + assets

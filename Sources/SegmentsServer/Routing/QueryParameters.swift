@@ -1,3 +1,5 @@
+import SegmentsAPI
+
 /// Query parameters read the way the SDK writes them (reference 3.4): values
 /// are raw (`filters=k:v,k2:v2`, `sort=-name`), only percent-escapes are
 /// decoded, and `+` is kept as `+` rather than turned into a space.
@@ -16,9 +18,9 @@ enum QueryParameters {
                 name = pair
                 value = ""
             }
-            let decodedName = PathSegments.percentDecode(name) ?? String(name)
+            let decodedName = PathEncoding.decode(name) ?? String(name)
             if parameters[decodedName] == nil {
-                parameters[decodedName] = PathSegments.percentDecode(value) ?? String(value)
+                parameters[decodedName] = PathEncoding.decode(value) ?? String(value)
             }
         }
         return parameters

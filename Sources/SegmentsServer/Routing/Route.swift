@@ -1,58 +1,51 @@
 import Foundation
 import SegmentsAPI
 
-/// The HTTP methods the API uses.
-enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
-    case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
-}
-
-/// One endpoint: method, path pattern, who may call it, and the handler.
+/// An `API` endpoint and the handler that serves it. The typed initialisers decode the
+/// endpoint's request type and encode its answer type with the endpoint's status, so a
+/// handler cannot answer with anything else.
 struct Route: Sendable {
-    enum Access: Sendable {
-        /// Needs `Authorization: APIKey <key>`; counted by the rate limiter.
-        case apiKey
-        /// Fetched by absolute URL without headers (assets, release files, the upload target, the document).
-        case open
-    }
-
-    let method: HTTPMethod
-    let pattern: RoutePattern
-    let operationID: String
-    let access: Access
+    let operation: APIOperation
     let handler: @Sendable (RouteRequest) async throws -> APIResponse
 
-    init(
-        _ method: HTTPMethod, _ pattern: String, _ operationID: String, access: Access = .apiKey,
-        handler: @escaping @Sendable (RouteRequest) async throws -> APIResponse
+    var method: HTTPMethod { operation.method }
+    var pattern: PathTemplate { operation.path }
+    var operationID: String { operation.id }
+    var access: APIOperation.Access { operation.access }
+
+    /// A handler that builds the whole answer itself (files, the upload target, the document).
+    init<Body, Response>(
+        _ endpoint: Endpoint<Body, Response>, raw handler: @escaping @Sendable (RouteRequest) async throws -> APIResponse
     ) {
-        self.method = method
-        self.pattern = RoutePattern(pattern)
-        self.operationID = operationID
-        self.access = access
+        operation = endpoint.operation
         self.handler = handler
     }
-}
 
-/// What the router found for a path.
-enum RouteLookup {
-    case found(Route, parameters: [String: String])
-    /// The path exists but not with this method.
-    case methodNotAllowed(allowed: [HTTPMethod])
-    case notFound
-}
+    /// No request body; a JSON answer.
+    init<Response: Encodable>(
+        _ endpoint: Endpoint<NoBody, Response>, _ handler: @escaping @Sendable (RouteRequest) async throws -> Response
+    ) {
+        let status = endpoint.operation.status
+        self.init(endpoint, raw: { request in try .json(try await handler(request), status: status) })
+    }
 
-/// All routes, matched by segment count and literals, so `/datasets/a/b/` (a
-/// dataset) and `/datasets/a/b/samples/` (its samples) never compete.
-struct RouteTable: Sendable {
-    let routes: [Route]
+    /// A JSON request body, decoded (and checked, `JSONBodyCheck`) before the handler runs; a JSON answer.
+    init<Body: Decodable, Response: Encodable>(
+        _ endpoint: Endpoint<Body, Response>,
+        _ handler: @escaping @Sendable (RouteRequest, Body) async throws -> Response
+    ) {
+        let status = endpoint.operation.status
+        self.init(endpoint, raw: { request in
+            let body = try request.decode(Body.self)
+            return try .json(try await handler(request, body), status: status)
+        })
+    }
 
-    func lookup(method: String, path: [String]) -> RouteLookup {
-        var allowed: [HTTPMethod] = []
-        for route in routes {
-            guard let parameters = route.pattern.match(path) else { continue }
-            if route.method.rawValue == method { return .found(route, parameters: parameters) }
-            allowed.append(route.method)
-        }
-        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+    /// No request body; an empty answer (204).
+    init(_ endpoint: Endpoint<NoBody, NoContent>, _ handler: @escaping @Sendable (RouteRequest) async throws -> Void) {
+        self.init(endpoint, raw: { request in
+            try await handler(request)
+            return .noContent
+        })
     }
 }

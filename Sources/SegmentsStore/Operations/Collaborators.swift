@@ -67,7 +67,7 @@ extension SegmentsStore {
 
     /// Admins grant labeler, reviewer and manager; admin is granted (and taken) by the owner only.
     private func requireMayGrant(_ role: Role, _ access: DatasetAccess) throws {
-        if role == .admin && access.level < .owner { throw SegmentsError.permissionDenied }
+        if role == .admin { try access.require(.manageAdmins) }
     }
 
     private func collaborator(_ db: Database, _ access: DatasetAccess, username: String) throws

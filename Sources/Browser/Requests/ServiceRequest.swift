@@ -74,51 +74,51 @@ public enum ServiceRequest: Hashable, Sendable {
     case pollRelease(dataset: String, name: String, afterSeconds: Int)
 }
 
-/// What came back.
-public enum ServiceResponse: Sendable {
-    case datasets(user: User, datasets: [Dataset])
-    case samples([Sample])
-    case issues([Issue])
-    case collaborators([Collaborator])
-    case releases([Release])
-    case labelsets([Labelset])
-    case workunits([Workunit])
-    case dataset(Dataset)
-    case sampleDetail(Sample, Label?)
-    case sampleLookup(Sample)
-    /// The samples whose name contains what `:sample` was given.
-    case sampleMatches(name: String, [Sample])
-    case label(Label)
-    case issue(Issue)
-    case issueDeleted(uuid: String)
-    case release(Release)
-    case releaseDeleted(name: String)
-    case access(Role?)
-    case collaborator(Collaborator)
-    case collaboratorRemoved(username: String)
-    case labelset(Labelset)
-    case labelsetDeleted(name: String)
+/// A started request, as an effect: the runner runs it, tests read what it asks.
+/// Two tickets are equal when they ask the same thing in the same slot with the same id.
+public struct RequestTicket: Hashable, Sendable {
+    public let slot: Slot
+    public let id: RequestID
+    public let request: ServiceRequest
+    /// Runs the call and gives the landing of its answer.
+    let run: @Sendable (any SegmentsService) async -> Landing
+    /// The landing of an answer given by hand (tests, replays); nil when `answer` is not
+    /// of the call's response type, so a wrong answer cannot land.
+    let land: @Sendable (Result<any Sendable, SegmentsError>) -> Landing?
+
+    public static func == (lhs: RequestTicket, rhs: RequestTicket) -> Bool {
+        lhs.slot == rhs.slot && lhs.id == rhs.id && lhs.request == rhs.request
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(slot)
+        hasher.combine(id)
+        hasher.combine(request)
+    }
+
+    /// The event of this request answered with `value`; nil when the call answers another type.
+    public func answered(_ value: any Sendable) -> Event? { land(.success(value)).map(Event.loaded) }
+
+    /// The event of this request failing with `error`.
+    public func failed(_ error: SegmentsError) -> Event? { land(.failure(error)).map(Event.loaded) }
 }
 
-/// A failed request, reduced to what the user needs to read.
-public struct RequestFailure: Error, Hashable, Sendable {
-    public var kind: String
-    public var message: String
+/// An answer on its way into the state: applied only if its request is still the slot's.
+public struct Landing: Sendable {
+    public let slot: Slot
+    public let id: RequestID
+    /// nil when it succeeded; what went wrong otherwise.
+    public let failure: SegmentsError?
+    let apply: @Sendable (inout AppState) -> [Effect]
+}
 
-    public init(kind: String, message: String) {
-        self.kind = kind
-        self.message = message
+extension SegmentsError {
+    /// Wraps what a call threw: the service's own errors as they are, anything else as a
+    /// network error with its description (the runner has no other kinds to report).
+    init(wrapping error: any Error) {
+        self = (error as? SegmentsError) ?? .network(String(describing: error))
     }
 
-    public init(_ error: any Error) {
-        if let segments = error as? SegmentsError {
-            self.init(kind: segments.kind, message: segments.message)
-        } else {
-            self.init(kind: "Error", message: String(describing: error))
-        }
-    }
-
+    /// The SDK's exception name and the message, as the status bar says them.
     public var text: String { "\(kind): \(message)" }
-
-    public var isNotFound: Bool { kind == SegmentsError.notFound("").kind }
 }

@@ -1,14 +1,43 @@
+import SegmentsAPI
 import TerminalUI
 
 /// The request bookkeeping on AppState: one id per slot, latest wins.
 extension AppState {
-    /// Starts `request` in `slot`, replacing whatever was in flight there.
-    mutating func start(_ slot: Slot, _ request: ServiceRequest) -> Effect {
+    /// Starts `call` in `slot`, replacing whatever was in flight there. Its answer goes to
+    /// `then`, typed as the call answers; a failure to `otherwise`, or, without one, to the
+    /// slot's own failure handling (`recordFailure`).
+    mutating func start<Response>(
+        _ slot: Slot, _ call: ServiceCall<Response>,
+        then succeed: @escaping @Sendable (inout AppState, Response) -> [Effect],
+        otherwise fail: (@Sendable (inout AppState, SegmentsError) -> [Effect])? = nil
+    ) -> Effect {
         let id = RequestID(value: nextRequestNumber)
         nextRequestNumber += 1
         inFlight[slot] = id
-        if Self.datasetWrites.contains(slot) { writeDatasets[slot] = dataset?.fullName }
-        return .request(slot, id, request)
+        let fail = fail ?? { state, error in state.recordFailure(error, in: slot) }
+        @Sendable func landing(_ result: Result<Response, SegmentsError>) -> Landing {
+            switch result {
+            case .success(let value): Landing(slot: slot, id: id, failure: nil) { succeed(&$0, value) }
+            case .failure(let error): Landing(slot: slot, id: id, failure: error) { fail(&$0, error) }
+            }
+        }
+        let perform = call.perform
+        return .request(
+            RequestTicket(
+                slot: slot, id: id, request: call.request,
+                run: { service in
+                    do {
+                        return landing(.success(try await perform(service)))
+                    } catch {
+                        return landing(.failure(SegmentsError(wrapping: error)))
+                    }
+                },
+                land: { given in
+                    switch given {
+                    case .success(let value): (value as? Response).map { landing(.success($0)) }
+                    case .failure(let error): landing(.failure(error))
+                    }
+                }))
     }
 
     /// Forgets the slot's request; its result will be dropped as stale.
@@ -29,9 +58,6 @@ extension AppState {
     }
 
     /// Every slot that belongs to the open dataset.
-    /// The writes whose results change the open dataset's lists.
-    static let datasetWrites: Set<Slot> = [.releaseWrite, .collaboratorWrite, .labelsetWrite]
-
     static func isDatasetSlot(_ slot: Slot) -> Bool {
         switch slot {
         // Writes finish even when the dataset changes (a cancelled request may still have
@@ -40,13 +66,6 @@ extension AppState {
         case .datasets, .sampleLookup, .labelWrite, .issueWrite, .releaseWrite, .collaboratorWrite, .labelsetWrite: false
         default: true
         }
-    }
-
-    /// True (and said) when `slot` has a write in flight: the key press sends nothing.
-    mutating func refuseWhileWriting(_ slot: Slot, _ what: String) -> Bool {
-        guard inFlight[slot] != nil else { return false }
-        showInfo("Still saving the last \(what) change…")
-        return true
     }
 
     /// A destructive question naming what goes; it starts on "Keep".
