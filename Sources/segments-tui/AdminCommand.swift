@@ -20,8 +20,8 @@ struct AdminCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Workspace folder (default: the platform's data folder for segments-tui).")
         var path: String?
 
-        func open() throws -> Workspace {
-            try Workspace(folder: path.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Workspace.defaultFolder())
+        func open() async throws -> Workspace {
+            try await Workspace(folder: path.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Workspace.defaultFolder())
         }
     }
 
@@ -34,8 +34,8 @@ struct AdminCommand: AsyncParsableCommand {
         @Option(help: "E-mail address.") var email: String?
 
         func run() async throws {
-            let store = try workspace.open()
-            let (user, key) = try adminStep { try store.createUser(username: username, email: email) }
+            let store = try await workspace.open()
+            let (user, key) = try await adminStep { try await store.createUser(username: username, email: email) }
             note("Created user '\(user.username)'. API key (shown only this once):")
             print(key)
             await store.shutdown()
@@ -49,8 +49,8 @@ struct AdminCommand: AsyncParsableCommand {
         @Argument(help: "Username.") var username: String
 
         func run() async throws {
-            let store = try workspace.open()
-            let key = try adminStep { try store.rotateAPIKey(username: username) }
+            let store = try await workspace.open()
+            let key = try await adminStep { try await store.rotateAPIKey(username: username) }
             note("New API key for '\(username)' (the old one no longer works):")
             print(key)
             await store.shutdown()
@@ -64,8 +64,8 @@ struct AdminCommand: AsyncParsableCommand {
         @Argument(help: "Username.") var username: String
 
         func run() async throws {
-            let store = try workspace.open()
-            try adminStep { try store.revokeAPIKeys(username: username) }
+            let store = try await workspace.open()
+            try await adminStep { try await store.revokeAPIKeys(username: username) }
             note("Revoked every API key of '\(username)'.")
             await store.shutdown()
         }
@@ -79,13 +79,18 @@ struct AdminCommand: AsyncParsableCommand {
         @Option(help: "Owning user (default: the workspace owner).") var owner: String?
 
         func run() async throws {
-            let store = try workspace.open()
-            guard let ownerName = try owner ?? store.ownerUsername() else {
+            let store = try await workspace.open()
+            guard let ownerName = try await ownerOrFirstUser(store) else {
                 throw ValidationError("The workspace has no users yet; create one first (admin create-user).")
             }
-            let organization = try adminStep { try store.createOrganization(name: name, owner: ownerName) }
+            let organization = try await adminStep { try await store.createOrganization(name: name, owner: ownerName) }
             note("Created organisation '\(organization.username)' owned by '\(ownerName)'.")
             await store.shutdown()
+        }
+
+        private func ownerOrFirstUser(_ store: Workspace) async throws -> String? {
+            if let owner { return owner }
+            return try await store.ownerUsername()
         }
     }
 
@@ -104,9 +109,9 @@ struct AdminCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try workspace.open()
-            try adminStep {
-                try store.addOrganizationMember(organization: organization, username: username, role: Role(rawValue: role))
+            let store = try await workspace.open()
+            try await adminStep {
+                try await store.addOrganizationMember(organization: organization, username: username, role: Role(rawValue: role))
             }
             note("'\(username)' is now a \(role) of '\(organization)'.")
             await store.shutdown()
@@ -121,8 +126,8 @@ struct AdminCommand: AsyncParsableCommand {
         @Argument(help: "Username.") var username: String
 
         func run() async throws {
-            let store = try workspace.open()
-            try adminStep { try store.removeOrganizationMember(organization: organization, username: username) }
+            let store = try await workspace.open()
+            try await adminStep { try await store.removeOrganizationMember(organization: organization, username: username) }
             note("Removed '\(username)' from '\(organization)'.")
             await store.shutdown()
         }
@@ -130,9 +135,9 @@ struct AdminCommand: AsyncParsableCommand {
 }
 
 /// Store errors become one readable line and exit status 1, not a stack of types.
-private func adminStep<T>(_ body: () throws -> T) throws -> T {
+private func adminStep<T>(_ body: () async throws -> T) async throws -> T {
     do {
-        return try body()
+        return try await body()
     } catch let error as SegmentsError {
         throw CommandFailure(error.message)
     }

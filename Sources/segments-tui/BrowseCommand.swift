@@ -146,10 +146,10 @@ struct BrowseCommand: AsyncParsableCommand {
             }
         }
         let folder = (path ?? config.values["path"]).map { URL(fileURLWithPath: $0) } ?? Workspace.defaultFolder()
-        let workspace = try Workspace(folder: folder)
+        let workspace = try await Workspace(folder: folder)
         var notice = "No API key: browsing the embedded workspace."
-        if try workspace.isEmpty {
-            _ = try DemoSeed.seed(into: workspace)
+        if try await workspace.isEmpty {
+            _ = try await DemoSeed.seed(into: workspace)
             notice = "No API key: seeded the demo workspace in \(folder.path) (first start)."
         }
         let user = actingUser ?? config.values["user"] ?? DemoSeed.users[0]

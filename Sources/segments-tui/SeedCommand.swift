@@ -35,11 +35,11 @@ struct SeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         let folder = path.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Workspace.defaultFolder()
-        let workspace = try Workspace(folder: folder)
-        guard try workspace.isEmpty else {
+        let workspace = try await Workspace(folder: folder)
+        guard try await workspace.isEmpty else {
             throw CommandFailure("The workspace at \(folder.path) already has data; give a new folder with --path.")
         }
-        let summary = try DemoSeed.seed(
+        let summary = try await DemoSeed.seed(
             into: workspace, samplesPerDataset: samplesPerDataset, largeDatasetSamples: samples, randomSeed: randomSeed)
         print("Seeded \(folder.path) in \(Self.format(summary.elapsed))")
         print("  datasets:  \(summary.datasets.joined(separator: ", "))")

@@ -73,8 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let folder = path.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Workspace.defaultFolder()
-        let workspace = try Workspace(folder: folder)
-        if try workspace.isEmpty { try createOwner(in: workspace) }
+        let workspace = try await Workspace(folder: folder)
+        if try await workspace.isEmpty { try await createOwner(in: workspace) }
         // Like ssh with a readable key: say so, name the file and the fix, and go on.
         for warning in workspace.permissionWarnings() {
             FileHandle.standardError.write(Data((warning + "\n").utf8))
@@ -110,8 +110,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The first start of an empty workspace creates its owner and shows the key exactly once.
-    private func createOwner(in workspace: Workspace) throws {
-        let (user, apiKey) = try workspace.createUser(username: owner, email: nil)
+    private func createOwner(in workspace: Workspace) async throws {
+        let (user, apiKey) = try await workspace.createUser(username: owner, email: nil)
         let keyFile = workspace.folder.appendingPathComponent("owner-api-key")
         try writePrivateFile(keyFile, contents: apiKey + "\n")
         say("Created the owner user '\(user.username)'. Its API key (shown only this once):")

@@ -9,15 +9,15 @@ import TerminalUI
 /// seeding is the slow part, and browsing never changes data.
 final class BrowserFixture: Sendable {
     static let largeSamples = 20_000
-    static let shared: Task<BrowserFixture, any Error> = Task { try await onOwnThread { try BrowserFixture() } }
+    static let shared: Task<BrowserFixture, any Error> = Task { try await BrowserFixture() }
 
     let folder: URL
     let workspace: Workspace
 
-    init() throws {
+    init() async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-tests-\(UUID().uuidString)")
-        workspace = try Workspace(folder: folder)
-        _ = try DemoSeed.seed(into: workspace, samplesPerDataset: 120, largeDatasetSamples: Self.largeSamples)
+        workspace = try await Workspace(folder: folder)
+        _ = try await DemoSeed.seed(into: workspace, samplesPerDataset: 120, largeDatasetSamples: Self.largeSamples)
     }
 
     func store(_ user: String = "jane") -> SegmentsStore {
@@ -48,18 +48,16 @@ final class WritableFixture: Sendable {
     let folder: URL
     let workspace: Workspace
 
-    init(releaseDelay: Duration = .milliseconds(300)) throws {
+    init(releaseJobs: ReleaseJobStart = .immediately) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-writes-\(UUID().uuidString)")
-        workspace = try Workspace(folder: folder, options: WorkspaceOptions(releaseDelay: releaseDelay))
-        _ = try DemoSeed.seed(into: workspace, samplesPerDataset: 60)
+        workspace = try await Workspace(folder: folder, options: WorkspaceOptions(releaseJobs: releaseJobs))
+        _ = try await DemoSeed.seed(into: workspace, samplesPerDataset: 60)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    /// Seeds on a thread of its own: the scenarios share the main actor (and the two
-    /// cooperative threads) with every other test running at the same time.
-    static func make(releaseDelay: Duration = .milliseconds(300)) async throws -> WritableFixture {
-        try await onOwnThread { try WritableFixture(releaseDelay: releaseDelay) }
+    static func make(releaseJobs: ReleaseJobStart = .immediately) async throws -> WritableFixture {
+        try await WritableFixture(releaseJobs: releaseJobs)
     }
 
     func store(_ user: String = "jane") -> SegmentsStore {
@@ -81,12 +79,4 @@ extension HeadlessResult {
 
     /// The rows of the table that contain `text`.
     func rows(containing text: String) -> [String] { lines.filter { $0.contains(text) } }
-}
-
-/// Runs blocking work (seeding a workspace) on a thread of its own, off the main actor
-/// and the cooperative pool that every other test shares.
-func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
 }

@@ -47,7 +47,7 @@ struct CollaboratorTests {
     @MainActor
     func lookUpUnknownCollaborator() async throws {
         let fixture = try await WritableFixture.make()
-        _ = try fixture.workspace.createUser(username: "vera", email: nil)
+        _ = try await fixture.workspace.createUser(username: "vera", email: nil)
         _ = try await fixture.store().addDatasetCollaborator("jane/street-scenes", username: "vera", role: .manager)
         let before = try await fixture.run(Self.tab())
         #expect(before.state.dataset?.collaborators.items?.contains { $0.user.username == "vera" } == false)

@@ -10,7 +10,7 @@ struct ErrorTests {
     @MainActor
     func serverStopped() async throws {
         let fixture = try await BrowserFixture.shared.value
-        let key = try fixture.workspace.rotateAPIKey(username: "jane")
+        let key = try await fixture.workspace.rotateAPIKey(username: "jane")
         let server = try await RunningServer.start(workspace: fixture.workspace, configuration: ServerConfiguration(port: 0))
         let client = try SegmentsClient(
             configuration: SegmentsClientConfiguration(apiKey: key, baseURL: server.baseURL, retryPolicy: .none))

@@ -27,7 +27,7 @@ struct IssueCommentTests {
     @MainActor
     func commentRemote() async throws {
         let fixture = try await WritableFixture.make()
-        let key = try fixture.workspace.rotateAPIKey(username: "carol")
+        let key = try await fixture.workspace.rotateAPIKey(username: "carol")
         let server = try await RunningServer.start(workspace: fixture.workspace, configuration: ServerConfiguration(port: 0))
         let client = try SegmentsClient(configuration: SegmentsClientConfiguration(apiKey: key, baseURL: server.baseURL))
         let result = try await BrowserFixture.run(

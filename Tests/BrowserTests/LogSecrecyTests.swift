@@ -14,7 +14,7 @@ struct LogSecrecyTests {
     @MainActor
     func logHoldsNoKey() async throws {
         let fixture = try await WritableFixture.make()
-        let key = try fixture.workspace.rotateAPIKey(username: "jane")
+        let key = try await fixture.workspace.rotateAPIKey(username: "jane")
         let wrongKey = String(key.reversed())
         let logFile = fixture.folder.appendingPathComponent("browser.log")
         var logger = Logger(label: "segments-tui") { label in

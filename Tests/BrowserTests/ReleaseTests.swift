@@ -11,7 +11,7 @@ struct ReleaseTests {
     @Test("N asks for a name and a description, shows the release PENDING, polls it, and reaches SUCCEEDED on screen")
     @MainActor
     func releaseReachesSucceeded() async throws {
-        let fixture = try await WritableFixture.make(releaseDelay: .milliseconds(200))
+        let fixture = try await WritableFixture.make()
         let result = try await fixture.run(Self.releasesTab + "Nv9<Enter>night shots<C-j>and rain<Enter>")
         #expect(result.rows(containing: "v9").contains { $0.contains("succeeded") }, "\(result.rows(containing: "v9"))")
         #expect(result.statusLine.contains("release v9 SUCCEEDED"))
@@ -27,7 +27,7 @@ struct ReleaseTests {
     @Test("A release whose export fails is shown FAILED with the reason, and the watch stops")
     @MainActor
     func failedReleaseIsShown() async throws {
-        let fixture = try await WritableFixture.make(releaseDelay: .milliseconds(100))
+        let fixture = try await WritableFixture.make()
         // A file where the export directory should be: the store's release job cannot write.
         let releases = fixture.folder.appendingPathComponent("releases")
         try? FileManager.default.removeItem(at: releases)
@@ -43,7 +43,7 @@ struct ReleaseTests {
     @Test("A failed check stops the watch with a message; r checks again with the interval reset")
     @MainActor
     func pollErrorStopsAndRResumes() async throws {
-        let fixture = try await WritableFixture.make(releaseDelay: .seconds(600))
+        let fixture = try await WritableFixture.make(releaseJobs: .held)
         _ = try await fixture.store().addRelease("jane/street-scenes", name: "v9", description: "")
         var (state, effects) = try await Self.releasesTabByHand(fixture)
         let list = try await fixture.store().getReleases("jane/street-scenes")
@@ -63,7 +63,7 @@ struct ReleaseTests {
     @Test("polling backs off 1s, 2s, 4s, 8s, 8s, one request at a time, stops when the tab is left or the app quits")
     @MainActor
     func pollingBacksOffAndStops() async throws {
-        let fixture = try await WritableFixture.make(releaseDelay: .seconds(600))
+        let fixture = try await WritableFixture.make(releaseJobs: .held)
         var (state, effects) = try await Self.releasesTabByHand(fixture)
         #expect(state.dataset?.releaseWatch?.name == "v2.0-rc1", "the seed's PENDING release is watched when the tab opens")
         #expect(Self.polls(effects).count == 1)
@@ -117,9 +117,9 @@ struct ReleaseTests {
     @Test("D asks with the release's name (starting on Keep) and deletes it only when confirmed")
     @MainActor
     func deleteAsksFirst() async throws {
-        let fixture = try await WritableFixture.make(releaseDelay: .milliseconds(50))
+        let fixture = try await WritableFixture.make()
         _ = try await fixture.store().addRelease("jane/street-scenes", name: "old-cut", description: "")
-        try await Task.sleep(for: .milliseconds(300))
+        await fixture.workspace.waitForReleaseJobs()
         let asked = try await fixture.run(Self.releasesTab + "/old-cut<Enter>D")
         #expect(asked.screen.contains("Delete release old-cut"), "\(asked.screen)")
         let kept = try await fixture.run(Self.releasesTab + "/old-cut<Enter>D<Enter>")

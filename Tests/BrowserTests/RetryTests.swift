@@ -14,7 +14,7 @@ struct RetryTests {
     @MainActor
     func retryFromTheDatasetsPane() async throws {
         let fixture = try await WritableFixture.make()
-        let key = try fixture.workspace.rotateAPIKey(username: "jane")
+        let key = try await fixture.workspace.rotateAPIKey(username: "jane")
         var server = try await RunningServer.start(workspace: fixture.workspace, configuration: ServerConfiguration(port: 0))
         let port = server.port
         let client = try SegmentsClient(

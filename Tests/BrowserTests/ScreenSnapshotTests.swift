@@ -65,7 +65,7 @@ struct ScreenSnapshotTests {
 final class SnapshotFixture: Sendable {
     static let now: Int64 = 1_768_478_400
     static let shared: Task<SnapshotFixture, any Error> = Task {
-        let fixture = try await onOwnThread { try SnapshotFixture() }
+        let fixture = try await SnapshotFixture()
         await fixture.workspace.waitForReleaseJobs()
         return fixture
     }
@@ -73,10 +73,10 @@ final class SnapshotFixture: Sendable {
     let folder: URL
     let workspace: Workspace
 
-    init() throws {
+    init() async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-snapshots-\(UUID().uuidString)")
-        workspace = try Workspace(folder: folder, options: WorkspaceOptions(releaseDelay: .zero))
-        _ = try DemoSeed.seed(
+        workspace = try await Workspace(folder: folder)
+        _ = try await DemoSeed.seed(
             into: workspace, samplesPerDataset: 60, randomSeed: 42, now: Date(timeIntervalSince1970: TimeInterval(Self.now)))
     }
 

@@ -10,7 +10,7 @@ import Testing
 struct LoaderTests {
     @Test("embedded: the picture comes back with its boxes drawn in the categories' colours")
     func embedded() async throws {
-        let (workspace, _) = try SeedImageTests.seeded()
+        let (workspace, _) = try await SeedImageTests.seeded()
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
         let jane = workspace.store(actingAs: "jane", baseURL: workspace.fileBaseURL)
         let dataset = try await jane.getDataset("jane/street-scenes")
@@ -35,7 +35,7 @@ struct LoaderTests {
 
     @Test("remote: bytes are kept in the disk cache and served from it when the host is gone; errors read as one line")
     func diskCacheOverHTTP() async throws {
-        let (workspace, key) = try SeedImageTests.seeded()
+        let (workspace, key) = try await SeedImageTests.seeded()
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
         let cacheFolder = CacheTests.folder()
         defer { try? FileManager.default.removeItem(at: cacheFolder) }

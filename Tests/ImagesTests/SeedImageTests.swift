@@ -10,10 +10,10 @@ import Testing
 /// (embedded and over HTTP from `serve`), and matching their labels.
 @Suite("Demo pictures and asset fetching", .serialized)
 struct SeedImageTests {
-    static func seeded() throws -> (Workspace, String) {
+    static func seeded() async throws -> (Workspace, String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segments-seed-images-\(UUID().uuidString)")
-        let workspace = try Workspace(folder: folder, options: WorkspaceOptions(releaseDelay: .seconds(60)))
-        let summary = try DemoSeed.seed(into: workspace, samplesPerDataset: 20)
+        let workspace = try await Workspace(folder: folder, options: WorkspaceOptions(releaseJobs: .held))
+        let summary = try await DemoSeed.seed(into: workspace, samplesPerDataset: 20)
         return (workspace, summary.apiKeys["jane"] ?? "")
     }
 
@@ -28,7 +28,7 @@ struct SeedImageTests {
 
     @Test("street scenes: every box covers something that is not road, sky or pavement")
     func streetBoxes() async throws {
-        let (workspace, _) = try Self.seeded()
+        let (workspace, _) = try await Self.seeded()
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
         let jane = workspace.store(actingAs: "jane", baseURL: workspace.fileBaseURL)
         var checked = 0
@@ -66,7 +66,7 @@ struct SeedImageTests {
 
     @Test("flowers: the bitmap's instances are the label's, and the petals are painted where the mask says")
     func flowerMasks() async throws {
-        let (workspace, _) = try Self.seeded()
+        let (workspace, _) = try await Self.seeded()
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
         let jane = workspace.store(actingAs: "jane", baseURL: workspace.fileBaseURL)
         var checked = 0
@@ -99,7 +99,7 @@ struct SeedImageTests {
 
     @Test("parking lots: vehicles' polygons are on painted cars, not asphalt")
     func parkingPolygons() async throws {
-        let (workspace, _) = try Self.seeded()
+        let (workspace, _) = try await Self.seeded()
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
         let jane = workspace.store(actingAs: "jane", baseURL: workspace.fileBaseURL)
         let asphalt = RGBColor(packed: 0x4D5656)
@@ -123,7 +123,7 @@ struct SeedImageTests {
 
     @Test("the store fetches only its own files, with clear errors")
     func embeddedFetch() async throws {
-        let (workspace, _) = try Self.seeded()
+        let (workspace, _) = try await Self.seeded()
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
         let jane = workspace.store(actingAs: "jane", baseURL: workspace.fileBaseURL)
         let sample = try #require(try await Self.samples(jane, "jane/street-scenes").first)
@@ -144,7 +144,7 @@ struct SeedImageTests {
 
     @Test("over HTTP: the client fetches the picture `serve` gives the sample, and a missing one is a 404")
     func httpFetch() async throws {
-        let (workspace, key) = try Self.seeded()
+        let (workspace, key) = try await Self.seeded()
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
         let server = try await RunningServer.start(workspace: workspace, configuration: ServerConfiguration(port: 0))
         let client = try SegmentsClient(apiKey: key, baseURL: server.baseURL)

@@ -8,16 +8,16 @@ import Testing
 /// Faults against the real server on loopback: restarts, bad keys, its rate limit.
 @Suite("Faults against the real server")
 struct RealServerFaultTests {
-    static func workspace() throws -> (Workspace, URL, String) {
+    static func workspace() async throws -> (Workspace, URL, String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segments-client-faults-\(UUID().uuidString)")
-        let workspace = try Workspace(folder: folder)
-        let key = try workspace.createUser(username: "jane", email: nil).apiKey
+        let workspace = try await Workspace(folder: folder)
+        let key = try await workspace.createUser(username: "jane", email: nil).apiKey
         return (workspace, folder, key)
     }
 
     @Test("a server stopped mid-sequence gives a clear error, and the same client works after a restart")
     func serverStoppedMidSequence() async throws {
-        let (workspace, folder, key) = try Self.workspace()
+        let (workspace, folder, key) = try await Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         var server = try await RunningServer.start(workspace: workspace, configuration: ServerConfiguration(port: 0))
         let port = server.port
@@ -44,7 +44,7 @@ struct RealServerFaultTests {
 
     @Test("a wrong or missing API key is an authentication error, from the status check and from any call")
     func wrongKey() async throws {
-        let (workspace, folder, _) = try Self.workspace()
+        let (workspace, folder, _) = try await Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try await RunningServer.start(workspace: workspace, configuration: ServerConfiguration(port: 0))
         for key in ["WRONG", ""] {
@@ -59,7 +59,7 @@ struct RealServerFaultTests {
 
     @Test("the server's 429 with Retry-After is waited out and the GETs succeed")
     func rateLimitIsRetried() async throws {
-        let (workspace, folder, key) = try Self.workspace()
+        let (workspace, folder, key) = try await Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try await RunningServer.start(
             workspace: workspace, configuration: ServerConfiguration(port: 0, rateLimit: RateLimit(requests: 3, per: .seconds(1))))

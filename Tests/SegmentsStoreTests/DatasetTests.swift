@@ -7,7 +7,7 @@ import Testing
 struct DatasetTests {
     @Test("a new dataset has every required field, a ground-truth labelset and zero counts")
     func addAndGet() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         let created = try await fixture.dataset()
         #expect(created.fullName == "jane/cars")
         #expect(created.owner.username == "jane")
@@ -23,7 +23,7 @@ struct DatasetTests {
 
     @Test("a second dataset with the same name for the same owner already exists")
     func duplicateName() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let failure = await error { try await fixture.dataset() }
         #expect(failure == .alreadyExists("A dataset with this name already exists."))
@@ -33,7 +33,7 @@ struct DatasetTests {
 
     @Test("invalid names and unknown enum values are refused and nothing is created")
     func badInput() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         for name in ["", "a/b", "has space", "..", String(repeating: "x", count: 101)] {
             let failure = await error { try await fixture.jane.addDataset(NewDataset(name: name)) }
             #expect(failure?.kind == "ValidationError", "\(name)")
@@ -51,7 +51,7 @@ struct DatasetTests {
 
     @Test("dataset identifiers that are not owner/name, or unknown, are not found")
     func notFound() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         for identifier in ["abcde", "jane/", "jane/cars/x", "jane/none", "nobody/cars"] {
             #expect(await error { try await fixture.jane.getDataset(identifier) } == .notFound("Not found."))
         }
@@ -59,7 +59,7 @@ struct DatasetTests {
 
     @Test("lists are ordered by name and paginated; a page past the end is an invalid page")
     func listAndPaginate() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         for name in ["charlie", "alpha", "bravo"] { try await fixture.dataset(name) }
         #expect(try await fixture.jane.getDatasets().map(\.name) == ["alpha", "bravo", "charlie"])
         #expect(try await fixture.jane.getDatasets(perPage: 2, page: 2).map(\.name) == ["charlie"])
@@ -72,7 +72,7 @@ struct DatasetTests {
 
     @Test("another user's list shows only what the caller may see")
     func otherUsersDatasets() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset("secret")
         try await fixture.dataset("open", isPublic: true)
         #expect(try await fixture.store("bob").getDatasets(user: "jane").map(\.name) == ["open"])
@@ -82,7 +82,7 @@ struct DatasetTests {
 
     @Test("update changes only the given fields")
     func update() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         var update = DatasetUpdate(description: "d2", metadata: ["k": "v"])
         update.enableConfirmOnSubmit = true
@@ -96,7 +96,7 @@ struct DatasetTests {
 
     @Test("the task type cannot change once the dataset has labels")
     func taskTypeLockedByLabels() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(try await fixture.samples(["a.jpg"]).first)
         _ = try await fixture.jane.addLabel(sampleUUID: sample.uuid, labelset: "ground-truth", attributes: boxes())
@@ -109,7 +109,7 @@ struct DatasetTests {
 
     @Test("delete removes the dataset with everything in it")
     func delete() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(try await fixture.samples(["a.jpg"]).first)
         try await fixture.jane.deleteDataset("jane/cars")
@@ -119,7 +119,7 @@ struct DatasetTests {
 
     @Test("clone copies samples with new uuids, labels only when asked, and refuses an existing name")
     func clone() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let samples = try await fixture.samples(["a.jpg", "b.jpg"])
         _ = try await fixture.jane.addLabel(
@@ -144,10 +144,10 @@ struct DatasetTests {
 
     @Test("organisation members with manager or admin role create datasets owned by the organisation")
     func organizationDatasets() async throws {
-        let fixture = try Fixture()
-        _ = try fixture.workspace.createOrganization(name: "acme", owner: "jane")
-        try fixture.workspace.addOrganizationMember(organization: "acme", username: "bob", role: .manager)
-        try fixture.workspace.addOrganizationMember(organization: "acme", username: "carol", role: .labeler)
+        let fixture = try await Fixture()
+        _ = try await fixture.workspace.createOrganization(name: "acme", owner: "jane")
+        try await fixture.workspace.addOrganizationMember(organization: "acme", username: "bob", role: .manager)
+        try await fixture.workspace.addOrganizationMember(organization: "acme", username: "carol", role: .labeler)
         let created = try await fixture.store("bob").addDataset(NewDataset(name: "shared", organization: "acme"))
         #expect(created.owner.username == "acme")
         #expect(created.role == "manager")
@@ -169,11 +169,11 @@ struct DatasetTests {
 
     @Test("a private organisation dataset is for its creator, its collaborators and the organisation's admins")
     func organizationPrivateDatasets() async throws {
-        let fixture = try Fixture()
-        _ = try fixture.workspace.createOrganization(name: "acme", owner: "jane")
-        try fixture.workspace.addOrganizationMember(organization: "acme", username: "bob", role: .manager)
-        try fixture.workspace.addOrganizationMember(organization: "acme", username: "carol", role: .manager)
-        try fixture.workspace.addOrganizationMember(organization: "acme", username: "dave", role: .admin)
+        let fixture = try await Fixture()
+        _ = try await fixture.workspace.createOrganization(name: "acme", owner: "jane")
+        try await fixture.workspace.addOrganizationMember(organization: "acme", username: "bob", role: .manager)
+        try await fixture.workspace.addOrganizationMember(organization: "acme", username: "carol", role: .manager)
+        try await fixture.workspace.addOrganizationMember(organization: "acme", username: "dave", role: .admin)
         _ = try await fixture.store("bob").addDataset(NewDataset(name: "secret", organization: "acme"))
         _ = try await fixture.store("bob").addDataset(NewDataset(name: "open", isPublic: true, organization: "acme"))
         // carol may create datasets in acme, yet bob's private one answers 404 and is not listed.

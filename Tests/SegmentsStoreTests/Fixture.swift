@@ -9,13 +9,13 @@ final class Fixture: Sendable {
     let workspace: Workspace
     let keys: [String: String]
 
-    init(releaseDelay: Duration = .milliseconds(10)) throws {
+    init(releaseJobs: ReleaseJobStart = .immediately) async throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("segments-store-tests-\(UUID().uuidString)", isDirectory: true)
-        workspace = try Workspace(folder: folder, options: WorkspaceOptions(releaseDelay: releaseDelay))
+        workspace = try await Workspace(folder: folder, options: WorkspaceOptions(releaseJobs: releaseJobs))
         var keys: [String: String] = [:]
         for user in ["jane", "bob", "carol", "dave", "erin", "mallory"] {
-            keys[user] = try workspace.createUser(username: user, email: "\(user)@example.com").apiKey
+            keys[user] = try await workspace.createUser(username: user, email: "\(user)@example.com").apiKey
         }
         self.keys = keys
     }

@@ -7,7 +7,7 @@ import Testing
 struct LabelIssueTests {
     @Test("PUT creates or replaces a label; PATCH changes only the given fields; stats follow ground truth")
     func putAndPatch() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(try await fixture.samples(["a"]).first)
         #expect(await error { try await fixture.jane.getLabel(sampleUUID: sample.uuid) } == .notFound("Not found."))
@@ -31,7 +31,7 @@ struct LabelIssueTests {
 
     @Test("labels that do not fit the task type, unknown statuses and UNLABELED are refused; nothing changes")
     func badLabels() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(try await fixture.samples(["a"]).first)
         let cuboid = LabelAttributes(json: ["annotations": [[
@@ -59,7 +59,7 @@ struct LabelIssueTests {
 
     @Test("labelsets: unique names, ground truth cannot be deleted, deleting one removes its labels")
     func labelsets() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(try await fixture.samples(["a"]).first)
         let preds = try await fixture.jane.addLabelset("jane/cars", name: "preds", description: "model")
@@ -83,7 +83,7 @@ struct LabelIssueTests {
 
     @Test("issues open, change status, carry comments and sample names, and are deleted")
     func issues() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(try await fixture.samples(["東京.jpg"]).first)
         let anchor = IssueAnchor(type: .location, location: AnchorLocation(type: "2d", x: 1, y: 2))

@@ -32,7 +32,7 @@ struct PermissionTests {
     @Test("each role may do exactly what the table says", arguments: Actor.allCases)
     func table(actor: Actor) async throws {
         for action in DatasetAction.allCases {
-            let fixture = try Fixture()
+            let fixture = try await Fixture()
             try await fixture.dataset(isPublic: actor == .publicStranger)
             let sample = try #require(await fixture.samples(["a", "b"]).first)
             _ = try await fixture.jane.addLabel(sampleUUID: sample.uuid, labelset: "ground-truth", attributes: boxes())
@@ -86,7 +86,7 @@ struct PermissionTests {
 
     @Test("a refused action changes nothing")
     func refusedActionChangesNothing() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         _ = try await fixture.jane.addDatasetCollaborator("jane/cars", username: "bob", role: .labeler)
         _ = await error { try await fixture.store("bob").addSample("jane/cars", NewSample(name: "x", attributes: image("x"))) }
@@ -98,7 +98,7 @@ struct PermissionTests {
 
     @Test("admins grant up to manager; only the owner grants or takes admin; anyone may leave")
     func granting() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         _ = try await fixture.jane.addDatasetCollaborator("jane/cars", username: "erin", role: .admin)
         let erin = fixture.store("erin")
@@ -125,7 +125,7 @@ struct PermissionTests {
 
     @Test("private datasets are not found for strangers, public ones are read-only")
     func visibility() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset("private")
         try await fixture.dataset("public", isPublic: true)
         let mallory = fixture.store("mallory")
@@ -137,17 +137,17 @@ struct PermissionTests {
 
     @Test("a user that does not exist, or a revoked key, cannot authenticate")
     func authentication() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         #expect(await error { try await fixture.store("ghost").getUser() }?.kind == "AuthenticationError")
         let key = try #require(fixture.keys["bob"])
         #expect(try await fixture.workspace.authenticate(apiKey: key) == "bob")
         #expect(try await fixture.workspace.authenticate(apiKey: "wrong") == nil)
-        let rotated = try fixture.workspace.rotateAPIKey(username: "bob")
+        let rotated = try await fixture.workspace.rotateAPIKey(username: "bob")
         #expect(try await fixture.workspace.authenticate(apiKey: key) == nil)
         #expect(try await fixture.workspace.authenticate(apiKey: rotated) == "bob")
-        try fixture.workspace.revokeAPIKeys(username: "bob")
+        try await fixture.workspace.revokeAPIKeys(username: "bob")
         #expect(try await fixture.workspace.authenticate(apiKey: rotated) == nil)
-        #expect(try fixture.workspace.ownerUsername() == "jane")
+        #expect(try await fixture.workspace.ownerUsername() == "jane")
         #expect(await error { try await fixture.jane.getUser("nobody") } == .notFound("Not found."))
         #expect(try await fixture.jane.getUser("bob").email == nil)
         #expect(try await fixture.jane.getUser().email == "jane@example.com")

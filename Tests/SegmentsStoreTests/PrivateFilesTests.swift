@@ -11,7 +11,7 @@ struct PrivateFilesTests {
     func newWorkspaceIsPrivate() async throws {
         let previous = umask(0o022)
         defer { umask(previous) }
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         let folder = fixture.folder
         #expect(PrivateFiles.mode(of: folder) == 0o700)
         #expect(PrivateFiles.mode(of: folder.appendingPathComponent("workspace.sqlite")) == 0o600)
@@ -30,7 +30,7 @@ struct PrivateFilesTests {
 
     @Test("jobs writing into one new folder at once all succeed (none trips over the other's mkdir)")
     func concurrentWritesIntoANewFolder() async throws {
-        let fixture = try Fixture(releaseDelay: .milliseconds(50))
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let store = fixture.jane
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -45,8 +45,8 @@ struct PrivateFilesTests {
     }
 
     @Test("a workspace others can read is reported, naming each path and the chmod that fixes it")
-    func widerModesAreReported() throws {
-        let fixture = try Fixture()
+    func widerModesAreReported() async throws {
+        let fixture = try await Fixture()
         let database = fixture.folder.appendingPathComponent("workspace.sqlite")
         chmod(fixture.folder.path, 0o755)
         chmod(database.path, 0o644)

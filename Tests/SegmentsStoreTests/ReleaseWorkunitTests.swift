@@ -7,7 +7,7 @@ import Testing
 struct ReleaseWorkunitTests {
     @Test("a release is PENDING at once, then SUCCEEDED with an export file holding every labelset")
     func releaseJob() async throws {
-        let fixture = try Fixture(releaseDelay: .milliseconds(300))
+        let fixture = try await Fixture(releaseJobs: .held)
         try await fixture.dataset()
         let samples = try await fixture.samples(["a.jpg", "b.jpg"])
         _ = try await fixture.jane.addLabelset("jane/cars", name: "preds")
@@ -19,7 +19,7 @@ struct ReleaseWorkunitTests {
         #expect(await error { try await fixture.jane.addRelease("jane/cars", name: "v0.1") }
             == .alreadyExists("A release with this name already exists."))
 
-        await fixture.workspace.waitForReleaseJobs()
+        await fixture.workspace.runHeldReleaseJobs()
         let done = try await fixture.jane.getRelease("jane/cars", name: "v0.1")
         #expect(done.status == .succeeded && done.samplesCount == 2)
         #expect(done.attributes.url == "http://127.0.0.1:8321/releases/\(done.uuid).json")
@@ -47,7 +47,7 @@ struct ReleaseWorkunitTests {
 
     @Test("a release whose file cannot be written is FAILED with the reason")
     func releaseFailure() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         // A plain file where the releases folder should be makes the export unwritable.
         try Data("x".utf8).write(to: fixture.folder.appendingPathComponent("releases"))
@@ -60,12 +60,12 @@ struct ReleaseWorkunitTests {
 
     @Test("a release left pending when the process ended is finished when the workspace is opened again")
     func resumeAfterRestart() async throws {
-        let fixture = try Fixture(releaseDelay: .seconds(60))
+        let fixture = try await Fixture(releaseJobs: .held)
         try await fixture.dataset()
         _ = try await fixture.jane.addRelease("jane/cars", name: "v1")
         await fixture.workspace.shutdown()
         #expect(try await fixture.jane.getRelease("jane/cars", name: "v1").status == .pending)
-        let reopened = try Workspace(folder: fixture.folder, options: WorkspaceOptions(releaseDelay: .zero))
+        let reopened = try await Workspace(folder: fixture.folder)
         await reopened.waitForReleaseJobs()
         let release = try await reopened.store(actingAs: "jane", baseURL: "http://h").getRelease("jane/cars", name: "v1")
         #expect(release.status == .succeeded && release.attributes.url?.hasPrefix("http://h/releases/") == true)
@@ -73,7 +73,7 @@ struct ReleaseWorkunitTests {
 
     @Test("label writes record workunits by kind of work; start/end filter and sorting work both ways")
     func workunits() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(await fixture.samples(["a"]).first)
         _ = try await fixture.jane.addDatasetCollaborator("jane/cars", username: "carol", role: .reviewer)
@@ -109,7 +109,7 @@ struct ReleaseWorkunitTests {
 struct AssetTests {
     @Test("uploaded bytes are served back under the File's URL")
     func upload() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         let bytes = Data([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])
         let file = try await fixture.jane.uploadAsset(bytes, filename: "a.png")
         #expect(file.url == "http://127.0.0.1:8321/assets/\(file.uuid)/a.png")
@@ -121,7 +121,7 @@ struct AssetTests {
 
     @Test("hostile filenames stay inside the workspace folder")
     func hostileNames() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         for name in ["../../etc/passwd", "/etc/shadow", "..", "a/../../b.png", "東京.png", "\u{1b}[31m.png", ""] {
             let file = try await fixture.jane.uploadAsset(Data("x".utf8), filename: name)
             let key = file.presignedPostFields.fields.key
@@ -137,7 +137,7 @@ struct AssetTests {
 
     @Test("the presigned upload accepts our signature only, then serves the bytes with the given content type")
     func presignedFlow() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         let file = try await fixture.workspace.presignedUpload(filename: "label.png", baseURL: "http://h:1", actingAs: "bob")
         #expect(file.presignedPostFields.url == "http://h:1/uploads/")
         let fields = file.presignedPostFields.fields

@@ -7,7 +7,7 @@ import Testing
 struct SampleTests {
     @Test("add returns the sample with dataset_full_name; a second sample with that name already exists")
     func addSample() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try await fixture.jane.addSample(
             "jane/cars", NewSample(name: "東京 🚗.jpg", attributes: image("a"), metadata: ["city": "London"], priority: 5))
@@ -24,7 +24,7 @@ struct SampleTests {
 
     @Test("bulk add returns existing samples unchanged, in input order")
     func bulkAdd() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let first = try await fixture.jane.addSample(
             "jane/cars", NewSample(name: "a.jpg", attributes: image("a"), metadata: ["v": 1]))
@@ -39,7 +39,7 @@ struct SampleTests {
 
     @Test("a bulk add with one bad element adds nothing")
     func bulkAddIsAtomic() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let pointcloud = SampleAttributes(json: ["pcd": ["url": "x", "type": "pcd"]])
         let failure = await error {
@@ -53,7 +53,7 @@ struct SampleTests {
 
     @Test("attributes that fit no shape, names with control characters and NaN priorities are refused")
     func badSamples() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         for sample in [
             NewSample(name: "x", attributes: SampleAttributes(json: [:])),
@@ -68,7 +68,7 @@ struct SampleTests {
 
     @Test("every sort field orders both ways, ties broken by uuid, and pages never overlap")
     func sorting() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         var added: [Sample] = []
         for (index, name) in ["d", "b", "e", "a", "c"].enumerated() {
@@ -104,7 +104,7 @@ struct SampleTests {
 
     @Test("sorting by ground-truth label update time and by update time follows the writes")
     func sortByUpdates() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let samples = try await fixture.samples(["a", "b", "c"])
         _ = try await fixture.jane.addLabel(sampleUUID: samples[2].uuid, labelset: "ground-truth", attributes: boxes())
@@ -119,7 +119,7 @@ struct SampleTests {
 
     @Test("filters: name substring, several label statuses, metadata key:value, combined")
     func filters() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let samples = try await fixture.jane.addSamples("jane/cars", [
             NewSample(name: "london-1.jpg", attributes: image("1"), metadata: ["city": "London", "n": 1, "night": true]),
@@ -154,7 +154,7 @@ struct SampleTests {
 
     @Test("label status filters read the chosen labelset, where a missing label is UNLABELED")
     func statusFilterOnOtherLabelset() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let samples = try await fixture.samples(["a", "b"])
         _ = try await fixture.jane.addLabelset("jane/cars", name: "preds")
@@ -175,7 +175,7 @@ struct SampleTests {
 
     @Test("lists carry a label summary with a labelset, the full label when asked, and no label without one")
     func labelsInLists() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let samples = try await fixture.samples(["a", "b"])
         _ = try await fixture.jane.addLabel(sampleUUID: samples[0].uuid, labelset: "ground-truth", attributes: boxes())
@@ -195,7 +195,7 @@ struct SampleTests {
 
     @Test("pagination edges: past the end, zero and negative pages, per_page capped at the maximum")
     func pagination() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         try await fixture.samples((0..<5).map { "s\($0)" })
         #expect(try await fixture.jane.getSamples("jane/cars", perPage: 2, page: 3).map(\.name) == ["s4"])
@@ -211,7 +211,7 @@ struct SampleTests {
 
     @Test("update changes the given fields, clears assignees with null, and keeps names unique")
     func update() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let samples = try await fixture.samples(["a", "b"])
         let updated = try await fixture.jane.updateSample(
@@ -227,7 +227,7 @@ struct SampleTests {
 
     @Test("delete and bulk delete: unknown and malformed uuids are not found or skipped")
     func delete() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let samples = try await fixture.samples(["a", "b", "c"])
         try await fixture.jane.deleteSample(samples[2].uuid)

@@ -17,7 +17,7 @@ struct UnicodeNameTests {
 
     @Test("a sample named in NFD is stored in NFC, and the other form is the same name")
     func sampleNames() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let added = try await fixture.jane.addSample("jane/cars", NewSample(name: Self.nfd, attributes: image()))
         #expect(Self.scalars(added.name) == Self.scalars(Self.nfc))
@@ -38,7 +38,7 @@ struct UnicodeNameTests {
 
     @Test("metadata filters and release names match in either form")
     func metadataAndReleases() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try await fixture.jane.addSample(
             "jane/cars", NewSample(name: "a", attributes: image(), metadata: [Self.nfd: .string(Self.nfd)]))

@@ -8,7 +8,7 @@ import Testing
 struct WorkspaceTests {
     @Test("concurrent writers from many tasks lose no update")
     func concurrentWriters() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(await fixture.samples(["a"]).first)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -29,18 +29,18 @@ struct WorkspaceTests {
 
     @Test("reopening the file keeps everything")
     func reopen() async throws {
-        let fixture = try Fixture()
+        let fixture = try await Fixture()
         try await fixture.dataset()
         let sample = try #require(await fixture.jane.addSamples("jane/cars", [
             NewSample(name: "a", attributes: image("a"), metadata: ["k": "v"])
         ]).first)
         _ = try await fixture.jane.addLabel(sampleUUID: sample.uuid, labelset: "ground-truth", attributes: boxes())
         let before = try await fixture.jane.getSamples("jane/cars", labelset: "ground-truth", includeFullLabel: true)
-        let reopened = try Workspace(folder: fixture.folder)
+        let reopened = try await Workspace(folder: fixture.folder)
         let store = reopened.store(actingAs: "jane", baseURL: "http://127.0.0.1:8321")
         #expect(try await store.getSamples("jane/cars", labelset: "ground-truth", includeFullLabel: true) == before)
         #expect(try await reopened.authenticate(apiKey: try #require(fixture.keys["jane"])) == "jane")
-        #expect(try reopened.isEmpty == false)
+        #expect(try await reopened.isEmpty == false)
     }
 
     @Test("the default folder follows XDG_DATA_HOME")
@@ -80,15 +80,15 @@ struct DemoSeedTests {
 
     @Test("the same seed gives the same data")
     func deterministic() async throws {
-        let first = try Workspace(folder: Self.makeFolder(), options: WorkspaceOptions(releaseDelay: .seconds(60)))
-        let second = try Workspace(folder: Self.makeFolder(), options: WorkspaceOptions(releaseDelay: .seconds(60)))
+        let first = try await Workspace(folder: Self.makeFolder(), options: WorkspaceOptions(releaseJobs: .held))
+        let second = try await Workspace(folder: Self.makeFolder(), options: WorkspaceOptions(releaseJobs: .held))
         defer {
             try? FileManager.default.removeItem(at: first.folder)
             try? FileManager.default.removeItem(at: second.folder)
         }
         let now = Date(timeIntervalSince1970: 1_780_000_000)
-        _ = try DemoSeed.seed(into: first, samplesPerDataset: 60, randomSeed: 7, now: now)
-        _ = try DemoSeed.seed(into: second, samplesPerDataset: 60, randomSeed: 7, now: now)
+        _ = try await DemoSeed.seed(into: first, samplesPerDataset: 60, randomSeed: 7, now: now)
+        _ = try await DemoSeed.seed(into: second, samplesPerDataset: 60, randomSeed: 7, now: now)
         let dump = try Self.dump(first)
         #expect(dump.count > 300)
         #expect(dump == (try Self.dump(second)))
@@ -96,13 +96,43 @@ struct DemoSeedTests {
         await second.shutdown()
     }
 
+    /// Every table the seed writes, row by row, except the random API keys and upload secret.
+    static func fullDump(_ workspace: Workspace) throws -> String {
+        try workspace.database.read { db in
+            var lines: [String] = []
+            for (table, order) in [("account", "id"), ("organization_member", "organization_id, account_id"),
+                                   ("dataset", "id"), ("collaborator", "dataset_id, account_id"), ("labelset", "id"),
+                                   ("sample", "id"), ("sample_metadata", "sample_id, meta_key"), ("label", "id"),
+                                   ("issue", "id"), ("issue_comment", "id"), ("workunit", "id"),
+                                   ("dataset_release", "id"), ("asset", "id")] {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
+                    lines.append("\(table) \(row)")
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    @Test("the demo data is what it was: a fixed seed and day give the rows pinned when this test was written")
+    func pinned() async throws {
+        let workspace = try await Workspace(folder: Self.makeFolder(), options: WorkspaceOptions(releaseJobs: .held))
+        defer { try? FileManager.default.removeItem(at: workspace.folder) }
+        _ = try await DemoSeed.seed(
+            into: workspace, samplesPerDataset: 40, largeDatasetSamples: 25, randomSeed: 7,
+            now: Date(timeIntervalSince1970: 1_780_000_000))
+        let dump = try Self.fullDump(workspace)
+        #expect(dump.count > 100_000)
+        #expect(Hashes.sha256Hex(dump) == "d6762eaba200d9226df288fcc915a6f5e10bb8ce2e1ede9a9c513f77fc2aec8b")
+        await workspace.shutdown()
+    }
+
     @Test("the demo has four task types, every status, Japanese and emoji names, all roles, issues and releases")
     func content() async throws {
-        let workspace = try Workspace(folder: Self.makeFolder(), options: WorkspaceOptions(releaseDelay: .zero))
+        let workspace = try await Workspace(folder: Self.makeFolder())
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
-        let summary = try DemoSeed.seed(into: workspace)
+        let summary = try await DemoSeed.seed(into: workspace)
         #expect(summary.samples == 1200 && summary.apiKeys.count == 5)
-        #expect(try workspace.ownerUsername() == "jane")
+        #expect(try await workspace.ownerUsername() == "jane")
         let jane = workspace.store(actingAs: "jane", baseURL: workspace.fileBaseURL)
         let datasets = try await jane.getDatasets()
         #expect(Set(datasets.map(\.taskType)) == [.bboxes, .segmentationBitmap, .vector, .pointcloudCuboid])
@@ -131,6 +161,6 @@ struct DemoSeedTests {
         #expect(days.count >= 4)
         // carol collaborates on two of jane's; acme/parking-lots is private and membership alone does not open it.
         #expect(try await workspace.store(actingAs: "carol", baseURL: "").getDatasets().count == 2)
-        #expect(await error { try DemoSeed.seed(into: workspace) }?.kind == "ValidationError")
+        #expect(await error { try await DemoSeed.seed(into: workspace) }?.kind == "ValidationError")
     }
 }

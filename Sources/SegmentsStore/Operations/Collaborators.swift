@@ -13,19 +13,7 @@ extension SegmentsStore {
     public func getDatasetCollaborators(_ datasetIdentifier: String) async throws -> [Collaborator] {
         try await read { db in
             let access = try dataset(db, datasetIdentifier, for: .read)
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT account.*, collaborator.role AS collaborator_role FROM collaborator
-                    JOIN account ON account.id = collaborator.account_id
-                    WHERE collaborator.dataset_id = ? ORDER BY account.username
-                    """, arguments: [access.row.id]
-            ).map { row in
-                let account = try AccountRow(row: row)
-                return Collaborator(
-                    user: User(username: account.username, createdAt: account.createdAt, isOrganization: false),
-                    role: Role(rawValue: row["collaborator_role"] as String))
-            }
+            return try CollaboratorWithAccount.request(datasetID: access.row.id).fetchAll(db).map(\.response)
         }
     }
 
@@ -41,13 +29,10 @@ extension SegmentsStore {
             guard !account.isOrganization, account.id != access.row.ownerID else {
                 throw SegmentsError.collaborator("User cannot be added as collaborator.")
             }
-            let exists = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM collaborator WHERE dataset_id = ? AND account_id = ?)",
-                arguments: [access.row.id, account.id]) ?? false
-            guard !exists else { throw SegmentsError.collaborator("User is already a collaborator.") }
-            try db.execute(
-                sql: "INSERT INTO collaborator (dataset_id, account_id, role, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [access.row.id, account.id, role.rawValue, now])
+            guard try CollaboratorRow.find(db, datasetID: access.row.id, accountID: account.id) == nil else {
+                throw SegmentsError.collaborator("User is already a collaborator.")
+            }
+            try CollaboratorRow(datasetID: access.row.id, accountID: account.id, role: role, createdAt: now).insert(db)
             return try collaborator(db, access, username: username).response
         }
     }
@@ -58,12 +43,11 @@ extension SegmentsStore {
         try Validate.known(role, what: "role")
         return try await write { db in
             let access = try dataset(db, datasetIdentifier, for: .manageCollaborators)
-            let current = try collaborator(db, access, username: username)
+            var current = try collaborator(db, access, username: username)
             try requireMayGrant(role, access)
-            try requireMayGrant(current.response.role, access)
-            try db.execute(
-                sql: "UPDATE collaborator SET role = ? WHERE dataset_id = ? AND account_id = ?",
-                arguments: [role.rawValue, access.row.id, current.accountID])
+            try requireMayGrant(current.collaborator.role, access)
+            current.collaborator.role = role
+            try current.collaborator.update(db)
             return try collaborator(db, access, username: username).response
         }
     }
@@ -75,11 +59,9 @@ extension SegmentsStore {
             let current = try collaborator(db, access, username: username)
             if username != access.account.username {
                 try access.require(.manageCollaborators)
-                try requireMayGrant(current.response.role, access)
+                try requireMayGrant(current.collaborator.role, access)
             }
-            try db.execute(
-                sql: "DELETE FROM collaborator WHERE dataset_id = ? AND account_id = ?",
-                arguments: [access.row.id, current.accountID])
+            try current.collaborator.delete(db)
         }
     }
 
@@ -89,19 +71,34 @@ extension SegmentsStore {
     }
 
     private func collaborator(_ db: Database, _ access: DatasetAccess, username: String) throws
-        -> (response: Collaborator, accountID: Int64)
+        -> CollaboratorWithAccount
     {
         guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT account.*, collaborator.role AS collaborator_role FROM collaborator
-                    JOIN account ON account.id = collaborator.account_id
-                    WHERE collaborator.dataset_id = ? AND account.username = ?
-                    """, arguments: [access.row.id, username])
+            let found = try CollaboratorWithAccount
+                .request(datasetID: access.row.id, username: username)
+                .fetchOne(db)
         else { throw SegmentsError.notFoundError }
-        let account = try AccountRow(row: row)
-        let user = User(username: account.username, createdAt: account.createdAt, isOrganization: false)
-        return (Collaborator(user: user, role: Role(rawValue: row["collaborator_role"] as String)), account.id)
+        return found
+    }
+}
+
+/// A collaborator with the account it names.
+struct CollaboratorWithAccount: Decodable, FetchableRecord, Sendable {
+    var collaborator: CollaboratorRow
+    var account: AccountRow
+
+    var response: Collaborator {
+        Collaborator(
+            user: User(username: account.username, createdAt: account.createdAt, isOrganization: false),
+            role: collaborator.role)
+    }
+
+    static func request(datasetID: Int64, username: String? = nil) -> QueryInterfaceRequest<Self> {
+        var account = CollaboratorRow.account.order(\.username)
+        if let username { account = account.filter { $0.username == username } }
+        return CollaboratorRow
+            .filter { $0.datasetID == datasetID }
+            .including(required: account)
+            .asRequest(of: Self.self)
     }
 }

@@ -11,25 +11,19 @@ extension SegmentsStore {
         return try await read { db in
             let me = try actingAccount(db)
             let rows: [DatasetRow]
-            // An organisation's datasets: all of them for its admins, the public ones for other members.
-            let mine = """
-                (dataset.owner_id = ? OR dataset.id IN (SELECT dataset_id FROM collaborator WHERE account_id = ?)
-                 OR dataset.owner_id IN (SELECT organization_id FROM organization_member WHERE account_id = ?
-                                         AND (role = 'admin' OR dataset.is_public = 1)))
-                """
             if let user {
                 guard let owner = try AccountRow.find(db, username: user) else { throw SegmentsError.notFoundError }
-                rows = try DatasetRow.fetchAll(
-                    db,
-                    sql: DatasetRow.selectSQL + " WHERE dataset.owner_id = ? AND (dataset.is_public = 1 OR " + mine
-                        + ") ORDER BY dataset.name, dataset.id LIMIT ? OFFSET ?",
-                    arguments: [owner.id, me.id, me.id, me.id, window.limit, window.offset])
+                rows = try DatasetRow.withOwner()
+                    .filter { $0.ownerID == owner.id && ($0.isPublic || DatasetRow.worksOn(accountID: me.id)) }
+                    .order { [$0.name, $0.id] }
+                    .limit(window.limit, offset: window.offset)
+                    .fetchAll(db)
             } else {
-                rows = try DatasetRow.fetchAll(
-                    db,
-                    sql: DatasetRow.selectSQL + " WHERE " + mine
-                        + " ORDER BY dataset.name, account.username, dataset.id LIMIT ? OFFSET ?",
-                    arguments: [me.id, me.id, me.id, window.limit, window.offset])
+                rows = try DatasetRow.withOwner()
+                    .filter(DatasetRow.worksOn(accountID: me.id))
+                    .order { [$0.name, Column(DatasetRow.CodingKeys.ownerUsername).detached, $0.id] }
+                    .limit(window.limit, offset: window.offset)
+                    .fetchAll(db)
             }
             return try window.check(rows).map { row in
                 let level = try Permissions.level(db, dataset: row, accountID: me.id)
@@ -54,7 +48,7 @@ extension SegmentsStore {
             let ownerID = try datasetOwnerID(db, organization: dataset.organization, me: me)
             let id = try DatasetWriter.insert(
                 db,
-                DatasetWriter.NewRow(
+                NewDatasetRow(
                     ownerID: ownerID, name: dataset.name, description: dataset.description,
                     category: dataset.category.rawValue, isPublic: dataset.isPublic, archived: dataset.archived,
                     taskType: dataset.taskType.rawValue, taskAttributes: try JSONText.encode(dataset.taskAttributes),
@@ -76,11 +70,8 @@ extension SegmentsStore {
             let access = try dataset(db, datasetIdentifier, for: .updateSettings)
             var row = access.row
             if let taskType = update.taskType, taskType != row.taskType {
-                let labels = try Int.fetchOne(
-                    db,
-                    sql: "SELECT COUNT(*) FROM label JOIN sample ON sample.id = label.sample_id WHERE sample.dataset_id = ?",
-                    arguments: [row.id]) ?? 0
-                guard labels == 0 else {
+                let labels = LabelRow.joining(required: LabelRow.sample.filter { $0.datasetID == row.id })
+                guard try labels.isEmpty(db) else {
                     throw SegmentsError.validation("The task type cannot change while the dataset has labels.")
                 }
                 row.taskType = taskType
@@ -94,15 +85,13 @@ extension SegmentsStore {
             if let value = update.taskAttributes { row.taskAttributesText = try JSONText.encode(value) }
             var settings = row.settings
             DatasetWriter.apply(update, to: &settings)
-            try db.execute(
-                sql: """
-                    UPDATE dataset SET description = ?, category = ?, is_public = ?, readme = ?, archived = ?,
-                    metadata = ?, task_attributes = ?, task_type = ?, settings = ? WHERE id = ?
-                    """,
-                arguments: [
-                    row.description, row.category, row.isPublic, row.readme, row.archived, row.metadataText,
-                    row.taskAttributesText, row.taskType.rawValue, try JSONText.encode(settings), row.id,
-                ])
+            let settingsText = try JSONText.encode(settings)
+            try DatasetRow.filter { $0.id == row.id }.updateAll(db) { [
+                $0.description.set(to: row.description), $0.category.set(to: row.category),
+                $0.isPublic.set(to: row.isPublic), $0.readme.set(to: row.readme), $0.archived.set(to: row.archived),
+                $0.metadata.set(to: row.metadataText), $0.taskAttributes.set(to: row.taskAttributesText),
+                $0.taskType.set(to: row.taskType.rawValue), $0.settings.set(to: settingsText),
+            ] }
             return try datasetResponse(db, self.dataset(db, id: row.id, for: .read))
         }
     }
@@ -110,10 +99,11 @@ extension SegmentsStore {
     public func deleteDataset(_ datasetIdentifier: String) async throws {
         let releaseFiles = try await write { db in
             let access = try dataset(db, datasetIdentifier, for: .deleteDataset)
-            let files = try String.fetchAll(
-                db, sql: "SELECT file_path FROM dataset_release WHERE dataset_id = ? AND file_path IS NOT NULL",
-                arguments: [access.row.id])
-            try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [access.row.id])
+            let files = try ReleaseRow
+                .filter { $0.datasetID == access.row.id && $0.filePath != nil }
+                .select({ $0.filePath }, as: String.self)
+                .fetchAll(db)
+            try DatasetRow.deleteOne(db, key: access.row.id)
             return files
         }
         workspace.removeFiles(releaseFiles)
@@ -133,7 +123,7 @@ extension SegmentsStore {
             let taskType = newTaskType ?? source.row.taskType
             let id = try DatasetWriter.insert(
                 db,
-                DatasetWriter.NewRow(
+                NewDatasetRow(
                     ownerID: ownerID, name: newName ?? "\(source.row.name)-clone",
                     description: source.row.description, category: source.row.category,
                     isPublic: newPublic ?? source.row.isPublic, archived: source.row.archived,
@@ -155,15 +145,10 @@ extension SegmentsStore {
     /// admins see them all), so whoever creates one in an organisation becomes its
     /// collaborator with their organisation role.
     private func grantCreator(_ db: Database, datasetID: Int64, ownerID: Int64, me: AccountRow, at now: String) throws {
-        guard ownerID != me.id,
-            let role = try String.fetchOne(
-                db, sql: "SELECT role FROM organization_member WHERE organization_id = ? AND account_id = ?",
-                arguments: [ownerID, me.id]),
-            Role(rawValue: role) != .admin
+        guard ownerID != me.id, let role = try OrganizationMemberRow.role(db, organizationID: ownerID, accountID: me.id),
+            role != .admin
         else { return }
-        try db.execute(
-            sql: "INSERT INTO collaborator (dataset_id, account_id, role, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [datasetID, me.id, role, now])
+        try CollaboratorRow(datasetID: datasetID, accountID: me.id, role: role, createdAt: now).insert(db)
     }
 
     /// The account that will own a new dataset: the caller, or an organisation in
@@ -173,54 +158,37 @@ extension SegmentsStore {
         guard let org = try AccountRow.find(db, username: organization), org.isOrganization else {
             throw SegmentsError.notFoundError
         }
-        let role = try String.fetchOne(
-            db, sql: "SELECT role FROM organization_member WHERE organization_id = ? AND account_id = ?",
-            arguments: [org.id, me.id])
-        guard let role, Role(rawValue: role) == .admin || Role(rawValue: role) == .manager else {
+        let role = try OrganizationMemberRow.role(db, organizationID: org.id, accountID: me.id)
+        guard let role, role == .admin || role == .manager else {
             throw role == nil ? SegmentsError.notFoundError : SegmentsError.permissionDenied
         }
         return org.id
     }
 }
 
+extension DatasetRow {
+    /// The datasets `accountID` works on: its own, those it collaborates on, and its organisations'
+    /// (all of them for an organisation's admins, the public ones for its other members).
+    static func worksOn(accountID: Int64) -> SQLExpression {
+        let collaborations = CollaboratorRow.filter { $0.accountID == accountID }.select(\.datasetID)
+        let memberships = OrganizationMemberRow.filter { $0.accountID == accountID }
+        let adminOf = memberships.filter { $0.role == Role.admin.rawValue }.select(\.organizationID)
+        let memberOf = memberships.select(\.organizationID)
+        return Columns.ownerID == accountID || collaborations.contains(Columns.id)
+            || adminOf.contains(Columns.ownerID) || (Columns.isPublic && memberOf.contains(Columns.ownerID))
+    }
+}
+
 /// Writing dataset rows: shared by add, clone and the demo seed.
 enum DatasetWriter {
-    struct NewRow: Sendable {
-        var ownerID: Int64
-        var name: String
-        var description: String
-        var category: String
-        var isPublic: Bool
-        var archived: Bool
-        var taskType: String
-        var taskAttributes: String
-        var metadata: String
-        var readme: String
-        var settings: String
-        var clonedFrom: String?
-        var createdAt: String
-    }
-
     /// Inserts the dataset and its ground-truth labelset; the name must be free for the owner.
-    static func insert(_ db: Database, _ row: NewRow) throws -> Int64 {
-        let taken = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM dataset WHERE owner_id = ? AND name = ?)",
-            arguments: [row.ownerID, row.name]) ?? false
-        guard !taken else { throw SegmentsError.alreadyExists("A dataset with this name already exists.") }
-        try db.execute(
-            sql: """
-                INSERT INTO dataset (owner_id, name, description, category, is_public, archived, task_type,
-                    task_attributes, metadata, readme, settings, cloned_from, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                row.ownerID, row.name, row.description, row.category, row.isPublic, row.archived, row.taskType,
-                row.taskAttributes, row.metadata, row.readme, row.settings, row.clonedFrom, row.createdAt,
-            ])
+    static func insert(_ db: Database, _ row: NewDatasetRow) throws -> Int64 {
+        let taken = DatasetRow.filter { $0.ownerID == row.ownerID && $0.name == row.name }
+        guard try taken.isEmpty(db) else { throw SegmentsError.alreadyExists("A dataset with this name already exists.") }
+        try row.insert(db)
         let id = db.lastInsertedRowID
-        try db.execute(
-            sql: "INSERT INTO labelset (dataset_id, name, description, is_groundtruth, created_at) VALUES (?, ?, '', 1, ?)",
-            arguments: [id, "ground-truth", row.createdAt])
+        try NewLabelsetRow(datasetID: id, name: "ground-truth", description: "", isGroundTruth: true, createdAt: row.createdAt)
+            .insert(db)
         return id
     }
 
@@ -272,7 +240,8 @@ enum DatasetWriter {
         if let value = update.regionOfInterest { settings.regionOfInterest = value }
     }
 
-    /// Copies labelsets, samples (with new uuids) and, if asked, labels.
+    /// Copies labelsets, samples (with new uuids) and, if asked, labels. Raw SQL: INSERT … SELECT
+    /// copies each row inside SQLite, where reading it into a record and writing it back would not.
     static func copyContent(
         _ db: Database, from sourceID: Int64, to targetID: Int64, taskType: TaskType, checkFit: Bool,
         cloneLabels: Bool, createdAt: String
@@ -307,8 +276,11 @@ enum DatasetWriter {
                 JOIN labelset target ON target.dataset_id = ? AND target.name = source.name
                 WHERE label.sample_id = ?
                 """)
-        let samples = try Row.fetchAll(
-            db, sql: "SELECT id, attributes FROM sample WHERE dataset_id = ? ORDER BY id", arguments: [sourceID])
+        let samples = try SampleRow
+            .filter { $0.datasetID == sourceID }
+            .order(\.id)
+            .select([SampleRow.Columns.id, SampleRow.Columns.attributes], as: Row.self)
+            .fetchAll(db)
         for sample in samples {
             let oldID: Int64 = sample["id"]
             if checkFit {

@@ -7,10 +7,11 @@ extension SegmentsStore {
     public func getIssues(_ datasetIdentifier: String) async throws -> [Issue] {
         try await read { db in
             let access = try dataset(db, datasetIdentifier, for: .read)
-            return try IssueRow.fetchAll(
-                db, sql: IssueRow.selectSQL + " WHERE issue.dataset_id = ? ORDER BY issue.created_at, issue.uuid",
-                arguments: [access.row.id]
-            ).map { try issueResponse(db, $0) }
+            return try IssueRow.withSample()
+                .filter { $0.datasetID == access.row.id }
+                .order { [$0.createdAt, $0.uuid] }
+                .fetchAll(db)
+                .map { try issueResponse(db, $0) }
         }
     }
 
@@ -35,15 +36,12 @@ extension SegmentsStore {
         return try await write { db in
             let issue = try IssueWriter.find(db, uuid: Validate.uuid(uuid))
             let access = try dataset(db, id: issue.datasetID, for: .raiseIssue)
-            try db.execute(
-                sql: """
-                    UPDATE issue SET description = ?, status = ?, anchor = ?, updated_by = ?, updated_at = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    update.description ?? issue.description, (update.status ?? issue.status).rawValue,
-                    try update.anchor.map(JSONText.encode) ?? issue.anchorText, access.account.username, now, issue.id,
-                ])
+            let anchor = try update.anchor.map(JSONText.encode) ?? issue.anchorText
+            try IssueRow.filter { $0.id == issue.id }.updateAll(db) { [
+                $0.description.set(to: update.description ?? issue.description),
+                $0.status.set(to: (update.status ?? issue.status).rawValue), $0.anchor.set(to: anchor),
+                $0.updatedBy.set(to: access.account.username), $0.updatedAt.set(to: now),
+            ] }
             return try issueResponse(db, try IssueWriter.find(db, uuid: issue.uuid))
         }
     }
@@ -54,7 +52,7 @@ extension SegmentsStore {
             let issue = try IssueWriter.find(db, uuid: Validate.uuid(uuid))
             let access = try dataset(db, id: issue.datasetID, for: .read)
             if issue.createdBy != access.account.username { try access.require(.deleteIssue) }
-            try db.execute(sql: "DELETE FROM issue WHERE id = ?", arguments: [issue.id])
+            try IssueRow.deleteOne(db, key: issue.id)
         }
     }
 
@@ -66,9 +64,7 @@ extension SegmentsStore {
             let issue = try IssueWriter.find(db, uuid: Validate.uuid(issueUUID))
             let access = try dataset(db, id: issue.datasetID, for: .raiseIssue)
             try IssueWriter.insertComment(db, issueID: issue.id, text: text, by: access.account.username, at: now)
-            try db.execute(
-                sql: "UPDATE issue SET updated_by = ?, updated_at = ? WHERE id = ?",
-                arguments: [access.account.username, now, issue.id])
+            try IssueWriter.touch(db, issueID: issue.id, by: access.account.username, at: now)
             return try issueResponse(db, try IssueWriter.find(db, uuid: issue.uuid))
         }
     }
@@ -84,29 +80,32 @@ enum IssueWriter {
     }
 
     static func find(_ db: Database, uuid: String) throws -> IssueRow {
-        guard let row = try IssueRow.fetchOne(db, sql: IssueRow.selectSQL + " WHERE issue.uuid = ?", arguments: [uuid])
-        else { throw SegmentsError.notFoundError }
+        guard let row = try IssueRow.withSample().filter({ $0.uuid == uuid }).fetchOne(db) else {
+            throw SegmentsError.notFoundError
+        }
         return row
     }
 
+    /// Inserts the issue and returns its id.
+    @discardableResult
     static func insert(
         _ db: Database, uuid: String, datasetID: Int64, sampleID: Int64, description: String, status: IssueStatus,
         anchor: IssueAnchor?, by username: String, at now: String
-    ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO issue (uuid, dataset_id, sample_id, description, status, anchor, created_by, created_at,
-                    updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                uuid, datasetID, sampleID, description, status.rawValue, try anchor.map(JSONText.encode), username,
-                now, username, now,
-            ])
+    ) throws -> Int64 {
+        try NewIssueRow(
+            uuid: uuid, datasetID: datasetID, sampleID: sampleID, description: description, status: status,
+            anchor: try anchor.map(JSONText.encode), createdBy: username, createdAt: now, updatedBy: username,
+            updatedAt: now
+        ).insert(db)
+        return db.lastInsertedRowID
     }
 
     static func insertComment(_ db: Database, issueID: Int64, text: String, by username: String, at now: String) throws {
-        try db.execute(
-            sql: "INSERT INTO issue_comment (issue_id, text, created_by, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [issueID, text, username, now])
+        try IssueCommentRow(issueID: issueID, text: text, createdBy: username, createdAt: now).insert(db)
+    }
+
+    /// Marks the issue as last changed by `username` at `now`.
+    static func touch(_ db: Database, issueID: Int64, by username: String, at now: String) throws {
+        try IssueRow.filter { $0.id == issueID }.updateAll(db) { [$0.updatedBy.set(to: username), $0.updatedAt.set(to: now)] }
     }
 }

@@ -64,13 +64,10 @@ extension SegmentsStore {
         try await write { db in
             let (sample, access) = try self.sample(db, sampleUUID, for: .manageSamples)
             let labelset = try self.labelset(db, access, name: labelset)
-            try db.execute(
-                sql: "DELETE FROM label WHERE sample_id = ? AND labelset_id = ?", arguments: [sample.id, labelset.id])
-            guard db.changesCount == 1 else { throw SegmentsError.notFoundError }
+            let deleted = try LabelRow.filter { $0.sampleID == sample.id && $0.labelsetID == labelset.id }.deleteAll(db)
+            guard deleted == 1 else { throw SegmentsError.notFoundError }
             if labelset.isGroundTruth {
-                try db.execute(
-                    sql: "UPDATE sample SET gt_label_status = 'UNLABELED', gt_label_updated_at = NULL WHERE id = ?",
-                    arguments: [sample.id])
+                try LabelWriter.copyGroundTruth(db, sampleID: sample.id, status: .unlabeled, updatedAt: nil)
             }
         }
     }
@@ -100,29 +97,27 @@ enum LabelWriter {
         score: Double?, by username: String, at now: String
     ) throws -> LabelRow {
         let reviewed = status == .reviewed || status == .rejected || status == .verified
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO label (sample_id, labelset_id, label_status, attributes, score, created_by, created_at,
-                    updated_by, updated_at, reviewed_by, reviewed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (sample_id, labelset_id) DO UPDATE SET
-                    label_status = excluded.label_status, attributes = excluded.attributes, score = excluded.score,
-                    updated_by = excluded.updated_by, updated_at = excluded.updated_at,
-                    reviewed_by = COALESCE(excluded.reviewed_by, label.reviewed_by),
-                    reviewed_at = COALESCE(excluded.reviewed_at, label.reviewed_at)
-                """)
-        try statement.execute(arguments: [
-            sampleID, labelset.id, status.rawValue, attributesText, score, username, now, username, now,
-            reviewed ? username : nil, reviewed ? now : nil,
-        ])
-        if labelset.isGroundTruth {
-            let update = try db.cachedStatement(
-                sql: "UPDATE sample SET gt_label_status = ?, gt_label_updated_at = ? WHERE id = ?")
-            try update.execute(arguments: [status.rawValue, now, sampleID])
+        let label = NewLabelRow(
+            sampleID: sampleID, labelsetID: labelset.id, labelStatus: status, attributes: attributesText, score: score,
+            createdBy: username, createdAt: now, updatedBy: username, updatedAt: now,
+            reviewedBy: reviewed ? username : nil, reviewedAt: reviewed ? now : nil)
+        // A replaced label keeps who created it and when, and its reviewer unless this write is a review.
+        let written = try label.upsertAndFetch(db, as: LabelRow.self, onConflict: ["sample_id", "labelset_id"]) { excluded in
+            typealias Columns = LabelRow.Columns
+            return [
+                Columns.createdBy.noOverwrite, Columns.createdAt.noOverwrite,
+                Columns.reviewedBy.set(to: excluded[Columns.reviewedBy] ?? Columns.reviewedBy),
+                Columns.reviewedAt.set(to: excluded[Columns.reviewedAt] ?? Columns.reviewedAt),
+            ]
         }
-        guard let label = try LabelRow.find(db, sampleID: sampleID, labelsetID: labelset.id) else {
-            throw SegmentsError.notFoundError
+        if labelset.isGroundTruth { try copyGroundTruth(db, sampleID: sampleID, status: status, updatedAt: now) }
+        return written
+    }
+
+    /// The sample's copy of its ground-truth label's status and update time.
+    static func copyGroundTruth(_ db: Database, sampleID: Int64, status: LabelStatus, updatedAt: String?) throws {
+        try SampleRow.filter { $0.id == sampleID }.updateAll(db) {
+            [$0.gtLabelStatus.set(to: status.rawValue), $0.gtLabelUpdatedAt.set(to: updatedAt)]
         }
-        return label
     }
 }

@@ -33,7 +33,7 @@ extension SegmentsStore {
             guard !labelset.isGroundTruth else {
                 throw SegmentsError.validation("The ground-truth labelset cannot be deleted.")
             }
-            try db.execute(sql: "DELETE FROM labelset WHERE id = ?", arguments: [labelset.id])
+            try LabelsetRow.deleteOne(db, key: labelset.id)
         }
     }
 }
@@ -45,12 +45,7 @@ enum LabelsetWriter {
         guard try LabelsetRow.find(db, datasetID: datasetID, name: name) == nil else {
             throw SegmentsError.alreadyExists("A labelset with this name already exists.")
         }
-        try db.execute(
-            sql: "INSERT INTO labelset (dataset_id, name, description, is_groundtruth, created_at) VALUES (?, ?, ?, 0, ?)",
-            arguments: [datasetID, name, description, now])
-        guard let row = try LabelsetRow.find(db, datasetID: datasetID, name: name) else {
-            throw SegmentsError.notFoundError
-        }
-        return row
+        let row = NewLabelsetRow(datasetID: datasetID, name: name, description: description, isGroundTruth: false, createdAt: now)
+        return try row.insertAndFetch(db, as: LabelsetRow.self)
     }
 }

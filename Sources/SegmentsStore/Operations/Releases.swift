@@ -5,10 +5,11 @@ extension SegmentsStore {
     public func getReleases(_ datasetIdentifier: String) async throws -> [Release] {
         try await read { db in
             let access = try dataset(db, datasetIdentifier, for: .read)
-            return try ReleaseRow.fetchAll(
-                db, sql: "SELECT * FROM dataset_release WHERE dataset_id = ? ORDER BY created_at, uuid",
-                arguments: [access.row.id]
-            ).map(releaseResponse)
+            return try ReleaseRow
+                .filter { $0.datasetID == access.row.id }
+                .order { [$0.createdAt, $0.uuid] }
+                .fetchAll(db)
+                .map(releaseResponse)
         }
     }
 
@@ -38,18 +39,17 @@ extension SegmentsStore {
         let file = try await write { db in
             let access = try dataset(db, datasetIdentifier, for: .manageReleases)
             let release = try release(db, access, name: name)
-            try db.execute(sql: "DELETE FROM dataset_release WHERE id = ?", arguments: [release.id])
+            try ReleaseRow.deleteOne(db, key: release.id)
             return release.filePath
         }
         workspace.removeFiles(file.map { [$0] } ?? [])
     }
 
     private func release(_ db: Database, _ access: DatasetAccess, name: String) throws -> ReleaseRow {
-        guard
-            let row = try ReleaseRow.fetchOne(
-                db, sql: "SELECT * FROM dataset_release WHERE dataset_id = ? AND name = ?",
-                arguments: [access.row.id, NameForm.nfc(name)])
-        else { throw SegmentsError.notFoundError }
+        let name = NameForm.nfc(name)
+        guard let row = try ReleaseRow.filter({ $0.datasetID == access.row.id && $0.name == name }).fetchOne(db) else {
+            throw SegmentsError.notFoundError
+        }
         return row
     }
 }
@@ -58,14 +58,10 @@ enum ReleaseWriter {
     static func insert(
         _ db: Database, uuid: String, datasetID: Int64, name: String, description: String, at now: String
     ) throws {
-        let taken = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM dataset_release WHERE dataset_id = ? AND name = ?)",
-            arguments: [datasetID, name]) ?? false
-        guard !taken else { throw SegmentsError.alreadyExists("A release with this name already exists.") }
-        try db.execute(
-            sql: """
-                INSERT INTO dataset_release (uuid, dataset_id, name, description, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [uuid, datasetID, name, description, ReleaseStatus.pending.rawValue, now])
+        let taken = ReleaseRow.filter { $0.datasetID == datasetID && $0.name == name }
+        guard try taken.isEmpty(db) else { throw SegmentsError.alreadyExists("A release with this name already exists.") }
+        try NewReleaseRow(
+            uuid: uuid, datasetID: datasetID, name: name, description: description, status: .pending, createdAt: now
+        ).insert(db)
     }
 }

@@ -8,12 +8,13 @@ extension SegmentsStore {
         let settings = row.settings
         var counts: [String: Int] = [:]
         var total = 0
-        for statRow in try Row.fetchAll(
-            db, sql: "SELECT gt_label_status, COUNT(*) AS n FROM sample WHERE dataset_id = ? GROUP BY gt_label_status",
-            arguments: [row.id])
-        {
-            let count: Int = statRow["n"]
-            counts[statRow["gt_label_status"]] = count
+        let statusCounts = SampleRow
+            .filter { $0.datasetID == row.id }
+            .group(\.gtLabelStatus)
+            .select([SampleRow.Columns.gtLabelStatus, GRDB.count(SampleRow.Columns.id)], as: Row.self)
+        for statRow in try statusCounts.fetchAll(db) {
+            let count: Int = statRow[1]
+            counts[statRow[0]] = count
             total += count
         }
         func count(_ status: LabelStatus) -> Int { counts[status.rawValue] ?? 0 }
@@ -21,8 +22,7 @@ extension SegmentsStore {
             reviewed: count(.reviewed), reviewingInProgress: count(.reviewingInProgress), labeled: count(.labeled),
             labelingInProgress: count(.labelingInProgress), rejected: count(.rejected), prelabeled: count(.prelabeled),
             skipped: count(.skipped), verified: count(.verified), unlabeled: count(.unlabeled), total: total)
-        let collaborators = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM collaborator WHERE dataset_id = ?", arguments: [row.id]) ?? 0
+        let collaborators = try CollaboratorRow.filter { $0.datasetID == row.id }.fetchCount(db)
         let labelsets = try LabelsetRow.all(db, datasetID: row.id).map(labelsetResponse)
         return Dataset(
             name: row.name, fullName: row.fullName, clonedFrom: row.clonedFrom, description: row.description,
@@ -77,9 +77,11 @@ extension SegmentsStore {
     }
 
     func issueResponse(_ db: Database, _ row: IssueRow) throws -> Issue {
-        let comments = try Row.fetchAll(
-            db, sql: "SELECT * FROM issue_comment WHERE issue_id = ? ORDER BY created_at, id", arguments: [row.id]
-        ).map { IssueComment(createdAt: $0["created_at"], createdBy: $0["created_by"], text: $0["text"]) }
+        let comments = try IssueCommentRow
+            .filter { $0.issueID == row.id }
+            .order { [$0.createdAt, $0.id] }
+            .fetchAll(db)
+            .map { IssueComment(createdAt: $0.createdAt, createdBy: $0.createdBy, text: $0.text) }
         let anchor = row.anchorText.flatMap { try? JSONText.decode(IssueAnchor.self, from: $0) }
         return Issue(
             uuid: row.uuid, description: row.description, createdAt: row.createdAt, updatedAt: row.updatedAt,
@@ -99,34 +101,30 @@ extension SegmentsStore {
             username: account.username, createdAt: account.createdAt, isOrganization: account.isOrganization,
             email: includePrivate ? account.email : nil)
         if account.isOrganization {
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT account.*, organization_member.role AS member_role FROM organization_member
-                    JOIN account ON account.id = organization_member.account_id
-                    WHERE organization_member.organization_id = ? ORDER BY account.username
-                    """, arguments: [account.id])
-            user.members = try rows.map { row in
-                let member = try AccountRow(row: row)
-                return User(
-                    username: member.username, createdAt: member.createdAt, isOrganization: false,
-                    organizationRole: Role(rawValue: row["member_role"] as String))
+            let members = OrganizationMemberRow
+                .filter { $0.organizationID == account.id }
+                .including(required: OrganizationMemberRow.account.order(\.username))
+            user.members = try members.asRequest(of: Membership.self).fetchAll(db).map { found in
+                User(
+                    username: found.account.username, createdAt: found.account.createdAt, isOrganization: false,
+                    organizationRole: found.membership.role)
             }
         } else if includePrivate {
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT account.*, organization_member.role AS member_role FROM organization_member
-                    JOIN account ON account.id = organization_member.organization_id
-                    WHERE organization_member.account_id = ? ORDER BY account.username
-                    """, arguments: [account.id])
-            user.organizations = try rows.map { row in
-                let organization = try AccountRow(row: row)
-                return User(
-                    username: organization.username, createdAt: organization.createdAt, isOrganization: true,
-                    organizationRole: Role(rawValue: row["member_role"] as String))
+            let organizations = OrganizationMemberRow
+                .filter { $0.accountID == account.id }
+                .including(required: OrganizationMemberRow.organization.order(\.username).forKey("account"))
+            user.organizations = try organizations.asRequest(of: Membership.self).fetchAll(db).map { found in
+                User(
+                    username: found.account.username, createdAt: found.account.createdAt, isOrganization: true,
+                    organizationRole: found.membership.role)
             }
         }
         return user
     }
+}
+
+/// A membership with the account on its other side (the member, or the organisation).
+private struct Membership: Decodable, FetchableRecord {
+    var membership: OrganizationMemberRow
+    var account: AccountRow
 }

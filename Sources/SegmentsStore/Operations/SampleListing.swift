@@ -40,7 +40,8 @@ extension SegmentsStore {
 }
 
 /// The SQL of a sample list. Only fixed fragments are concatenated; every value
-/// the caller gave travels as a `?` argument.
+/// the caller gave travels as a `?` argument. Raw SQL: each filter and sort is written
+/// to hit one of the indexes in Schema.swift at 100k samples, and reads here as that SQL.
 enum SampleListing {
     static func sql(datasetID: Int64, query: SampleQuery, labelset: LabelsetRow?, window: PageWindow)
         -> (String, StatementArguments)
@@ -96,10 +97,7 @@ enum SampleListing {
     /// The labels of these samples in one labelset, by sample id.
     static func labels(_ db: Database, sampleIDs: [Int64], labelsetID: Int64) throws -> [Int64: LabelRow] {
         guard !sampleIDs.isEmpty else { return [:] }
-        let rows = try LabelRow.fetchAll(
-            db,
-            sql: "SELECT * FROM label WHERE labelset_id = ? AND sample_id IN (\(databaseQuestionMarks(count: sampleIDs.count)))",
-            arguments: [labelsetID] + StatementArguments(sampleIDs))
+        let rows = try LabelRow.filter { $0.labelsetID == labelsetID && sampleIDs.contains($0.sampleID) }.fetchAll(db)
         return Dictionary(rows.map { ($0.sampleID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

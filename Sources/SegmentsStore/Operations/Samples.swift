@@ -25,7 +25,7 @@ extension SegmentsStore {
         return try await write { db in
             let access = try dataset(db, datasetIdentifier, for: .manageSamples)
             try SampleWriter.check(db, sample, taskType: access.row.taskType)
-            guard try SampleWriter.find(db, datasetID: access.row.id, name: sample.name) == nil else {
+            guard try SampleRow.find(db, datasetID: access.row.id, name: sample.name) == nil else {
                 throw SegmentsError.alreadyExists("A sample with this name already exists.")
             }
             let row = try SampleWriter.insert(
@@ -44,7 +44,7 @@ extension SegmentsStore {
         return try await write { db in
             let access = try dataset(db, datasetIdentifier, for: .manageSamples)
             return try samples.map { sample in
-                if let existing = try SampleWriter.find(db, datasetID: access.row.id, name: sample.name) {
+                if let existing = try SampleRow.find(db, datasetID: access.row.id, name: sample.name) {
                     return sampleResponse(existing, datasetFullName: access.row.fullName, label: nil)
                 }
                 try SampleWriter.check(db, sample, taskType: access.row.taskType)
@@ -63,7 +63,7 @@ extension SegmentsStore {
         return try await write { db in
             var (sample, access) = try self.sample(db, uuid, for: .manageSamples)
             if let name = update.name.map(NameForm.nfc), !NameForm.identical(name, sample.name) {
-                guard try SampleWriter.find(db, datasetID: access.row.id, name: name) == nil else {
+                guard try SampleRow.find(db, datasetID: access.row.id, name: name) == nil else {
                     throw SegmentsError.alreadyExists("A sample with this name already exists.")
                 }
                 sample.name = name
@@ -85,19 +85,11 @@ extension SegmentsStore {
             }
             if let metadata = update.metadata {
                 sample.metadataText = try JSONText.encode(metadata)
-                try db.execute(sql: "DELETE FROM sample_metadata WHERE sample_id = ?", arguments: [sample.id])
+                try SampleMetadataRow.filter { $0.sampleID == sample.id }.deleteAll(db)
                 try SampleWriter.insertMetadata(db, sampleID: sample.id, metadata: metadata)
             }
             sample.updatedAt = now
-            try db.execute(
-                sql: """
-                    UPDATE sample SET name = ?, attributes = ?, metadata = ?, priority = ?, readme = ?,
-                    assigned_labeler = ?, assigned_reviewer = ?, updated_at = ? WHERE id = ?
-                    """,
-                arguments: [
-                    sample.name, sample.attributesText, sample.metadataText, sample.priority, sample.readme,
-                    sample.assignedLabeler, sample.assignedReviewer, sample.updatedAt, sample.id,
-                ])
+            try sample.update(db)
             return sampleResponse(sample, datasetFullName: access.row.fullName, label: nil)
         }
     }
@@ -105,7 +97,7 @@ extension SegmentsStore {
     public func deleteSample(_ uuid: String) async throws {
         try await write { db in
             let (sample, _) = try self.sample(db, uuid, for: .manageSamples)
-            try db.execute(sql: "DELETE FROM sample WHERE id = ?", arguments: [sample.id])
+            try sample.delete(db)
         }
     }
 
@@ -114,16 +106,10 @@ extension SegmentsStore {
         guard !uuids.isEmpty, uuids.count <= 1000 else {
             throw SegmentsError.validation("Give between 1 and 1000 sample uuids.")
         }
-        let canonical = uuids.compactMap { try? Validate.uuid($0) }
+        let canonical = Set(uuids.compactMap { try? Validate.uuid($0) })
         return try await write { db in
             let access = try dataset(db, datasetIdentifier, for: .manageSamples)
-            var deleted = 0
-            for uuid in Set(canonical) {
-                try db.execute(
-                    sql: "DELETE FROM sample WHERE uuid = ? AND dataset_id = ?", arguments: [uuid, access.row.id])
-                deleted += db.changesCount
-            }
-            return deleted
+            return try SampleRow.filter { canonical.contains($0.uuid) && $0.datasetID == access.row.id }.deleteAll(db)
         }
     }
 }
@@ -161,38 +147,25 @@ enum SampleWriter {
         return sample
     }
 
-    static func find(_ db: Database, datasetID: Int64, name: String) throws -> SampleRow? {
-        try SampleRow.fetchOne(
-            db, sql: "SELECT * FROM sample WHERE dataset_id = ? AND name = ?", arguments: [datasetID, name])
-    }
-
     @discardableResult
     static func insert(
         _ db: Database, _ sample: NewSample, datasetID: Int64, uuid: String, createdBy: String, createdAt: String
     ) throws -> SampleRow {
         let metadata = sample.metadata ?? [:]
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO sample (uuid, dataset_id, name, attributes, metadata, priority, readme, assigned_labeler,
-                    assigned_reviewer, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try statement.execute(arguments: [
-            uuid, datasetID, sample.name, JSONText.compact(sample.attributes.json), JSONText.compact(.object(metadata)),
-            sample.priority, sample.readme, sample.assignedLabeler, sample.assignedReviewer, createdBy, createdAt,
-            createdAt,
-        ])
-        let id = db.lastInsertedRowID
-        try insertMetadata(db, sampleID: id, metadata: metadata)
-        guard let row = try SampleRow.fetchOne(db, sql: "SELECT * FROM sample WHERE id = ?", arguments: [id]) else {
-            throw SegmentsError.notFoundError
-        }
-        return row
+        let row = NewSampleRow(
+            uuid: uuid, datasetID: datasetID, name: sample.name, attributes: JSONText.compact(sample.attributes.json),
+            metadata: JSONText.compact(.object(metadata)), priority: sample.priority, readme: sample.readme,
+            assignedLabeler: sample.assignedLabeler, assignedReviewer: sample.assignedReviewer, createdBy: createdBy,
+            createdAt: createdAt, updatedAt: createdAt)
+        let inserted = try row.insertAndFetch(db, as: SampleRow.self)
+        try insertMetadata(db, sampleID: inserted.id, metadata: metadata)
+        return inserted
     }
 
     /// One row per key, the value rendered as metadata filters compare it. A key or value
     /// holding a NUL gets no row: SQLite would cut it short and a filter on the shorter
     /// text would find it (the metadata itself is stored whole, as JSON).
+    /// Raw SQL: one prepared statement for every key, as the demo seed writes hundreds of thousands.
     static func insertMetadata(_ db: Database, sampleID: Int64, metadata: JSONObject) throws {
         guard !metadata.isEmpty else { return }
         let statement = try db.cachedStatement(

@@ -10,28 +10,19 @@ extension SegmentsStore {
         let end = try query.end.map(Self.boundary)
         return try await read { db in
             let access = try dataset(db, datasetIdentifier, for: .viewWorkunits)
-            var sql = "SELECT * FROM workunit WHERE dataset_id = ?"
-            var arguments: StatementArguments = [access.row.id]
-            if let start {
-                sql += " AND created_at >= ?"
-                arguments += [start]
-            }
-            if let end {
-                sql += " AND created_at < ?"
-                arguments += [end]
-            }
-            let direction = query.direction == .descending ? "DESC" : "ASC"
-            sql += " ORDER BY created_at \(direction), uuid \(direction) LIMIT ? OFFSET ?"
-            arguments += [window.limit, window.offset]
-            return try window.check(Row.fetchAll(db, sql: sql, arguments: arguments)).map { row in
+            var request = WorkunitRow.filter { $0.datasetID == access.row.id }
+            if let start { request = request.filter { $0.createdAt >= start } }
+            if let end { request = request.filter { $0.createdAt < end } }
+            request = query.direction == .descending
+                ? request.order { [$0.createdAt.desc, $0.uuid.desc] } : request.order { [$0.createdAt, $0.uuid] }
+            let rows = try window.check(request.limit(window.limit, offset: window.offset).fetchAll(db))
+            return rows.map { row in
                 Workunit(
-                    uuid: row["uuid"], createdAt: row["created_at"], createdBy: row["created_by"],
-                    workType: row["work_type"],
-                    nextLabelStatus: (row["next_label_status"] as String?).map(LabelStatus.init(rawValue:)),
-                    time: row["time"], inactiveTime: row["inactive_time"], sampleUUID: row["sample_uuid"],
-                    sampleName: row["sample_name"],
+                    uuid: row.uuid, createdAt: row.createdAt, createdBy: row.createdBy, workType: row.workType,
+                    nextLabelStatus: row.nextLabelStatus, time: row.time, inactiveTime: row.inactiveTime,
+                    sampleUUID: row.sampleUUID, sampleName: row.sampleName,
                     sessionTimeMetrics: query.includeSessionTimeMetrics
-                        ? .object(["time": .int(row["time"]), "inactive_time": .int(row["inactive_time"])]) : nil)
+                        ? .object(["time": .int(Int64(row.time)), "inactive_time": .int(Int64(row.inactiveTime))]) : nil)
             }
         }
     }
@@ -53,10 +44,11 @@ enum WorkunitWriter {
         _ db: Database, dataset: DatasetRow, sample: SampleRow, status: LabelStatus, by username: String,
         at now: String
     ) throws {
-        let previous = try String.fetchOne(
-            db,
-            sql: "SELECT created_at FROM workunit WHERE dataset_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT 1",
-            arguments: [dataset.id, username])
+        let previous = try WorkunitRow
+            .filter { $0.datasetID == dataset.id && $0.createdBy == username }
+            .order(\.createdAt.desc)
+            .select({ $0.createdAt }, as: String.self)
+            .fetchOne(db)
         var seconds = 0
         if let previous, let then = Timestamp.parseMicros(previous), let current = Timestamp.parseMicros(now) {
             seconds = Int(max(0, current - then) / 1_000_000)
@@ -72,14 +64,10 @@ enum WorkunitWriter {
         _ db: Database, uuid: String, datasetID: Int64, sampleUUID: String, sampleName: String, createdBy: String,
         createdAt: String, status: LabelStatus, time: Int, inactiveTime: Int
     ) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO workunit (uuid, dataset_id, sample_uuid, sample_name, created_by, created_at, work_type,
-                    next_label_status, time, inactive_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try statement.execute(arguments: [
-            uuid, datasetID, sampleUUID, sampleName, createdBy, createdAt,
-            Permissions.isReviewing(status) ? "REVIEWING" : "LABELING", status.rawValue, time, inactiveTime,
-        ])
+        try WorkunitRow(
+            uuid: uuid, datasetID: datasetID, sampleUUID: sampleUUID, sampleName: sampleName, createdBy: createdBy,
+            createdAt: createdAt, workType: Permissions.isReviewing(status) ? "REVIEWING" : "LABELING",
+            nextLabelStatus: status, time: time, inactiveTime: inactiveTime
+        ).insert(db)
     }
 }

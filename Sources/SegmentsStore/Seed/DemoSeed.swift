@@ -30,11 +30,11 @@ public enum DemoSeed {
     public static func seed(
         into workspace: Workspace, samplesPerDataset: Int = 300, largeDatasetSamples: Int? = nil,
         randomSeed: UInt64 = 42, now: Date = Date()
-    ) throws -> DemoSeedSummary {
+    ) async throws -> DemoSeedSummary {
         guard samplesPerDataset >= 1, samplesPerDataset <= 100_000, (largeDatasetSamples ?? 1) >= 1 else {
             throw SegmentsError.validation("The number of samples must be at least 1.")
         }
-        guard try workspace.isEmpty else {
+        guard try await workspace.isEmpty else {
             throw SegmentsError.validation("The workspace already has data; seed a new folder.")
         }
         let clock = ContinuousClock()
@@ -44,7 +44,9 @@ public enum DemoSeed {
         let apiKeys = keys
         let folder = workspace.folder
         let weekStart = Self.weekStart(endingAt: now)
-        let (counts, pendingRelease) = try workspace.database.write { db in
+        // One transaction on GRDB's writer queue: the seconds a large seed takes are not
+        // spent on a cooperative thread.
+        let (counts, pendingRelease) = try await workspace.database.write { db in
             var writer = DemoWriter(
                 db: db, random: SeededRandom(seed: randomSeed), folder: folder, weekStart: weekStart)
             try writer.createAccounts(apiKeys: apiKeys)

@@ -22,8 +22,8 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
     /// A version-4 style uuid drawn from the generator (deterministic, lowercase).
     mutating func uuid() -> String {
         let high = next(), low = next()
-        let hex = SHA256.hex((0..<8).map { UInt8(truncatingIfNeeded: high >> UInt64(56 - $0 * 8)) }
-            + (0..<8).map { UInt8(truncatingIfNeeded: low >> UInt64(56 - $0 * 8)) })
+        let bytes: [UInt8] = [high, low].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(56 - $0 * 8)) } }
+        let hex = Hashes.hex(bytes)
         let chars = Array(hex)
         func part(_ range: Range<Int>) -> String { String(chars[range]) }
         let variant = String("89ab"[String.Index(utf16Offset: Int(low >> 62), in: "89ab")])

@@ -23,19 +23,17 @@ extension Workspace {
     /// signature must be ours for it; then the bytes are stored under the key.
     public func acceptUpload(fields: [String: String], content: Data) async throws {
         guard let key = fields["key"], let policy = fields["policy"], let signature = fields["x-amz-signature"],
-            SHA256.constantTimeEquals(policy, uploadPolicy(key: key)),
-            SHA256.constantTimeEquals(signature, uploadSignature(key: key, policy: policy))
+            Hashes.isValidHMAC(policy, key: uploadSecret, message: Self.policyMessage(key: key)),
+            Hashes.isValidHMAC(signature, key: uploadSecret, message: Self.signatureMessage(key: key, policy: policy))
         else { throw SegmentsError.permissionDenied }
         let contentType = fields["Content-Type"].flatMap(Self.sanitizedContentType)
         try await database.write { [self] db in
-            guard
-                let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM asset WHERE storage_key = ?", arguments: [key]),
-                let location = storageURL(forKey: key)
-            else { throw SegmentsError.notFoundError }
+            let asset = AssetRow.filter { $0.storageKey == key }
+            guard try !asset.isEmpty(db), let location = storageURL(forKey: key) else { throw SegmentsError.notFoundError }
             try PrivateFiles.write(content, to: location)
-            try db.execute(
-                sql: "UPDATE asset SET uploaded = 1, content_type = COALESCE(?, content_type) WHERE uuid = ?",
-                arguments: [contentType, uuid])
+            try asset.updateAll(db) { columns in
+                [columns.uploaded.set(to: true)] + (contentType.map { [columns.contentType.set(to: $0)] } ?? [])
+            }
         }
     }
 
@@ -49,9 +47,10 @@ extension Workspace {
             let key = parts.joined(separator: "/")
             guard
                 let contentType = try await database.read({ db in
-                    try String.fetchOne(
-                        db, sql: "SELECT content_type FROM asset WHERE storage_key = ? AND uploaded = 1",
-                        arguments: [key])
+                    try AssetRow
+                        .filter { $0.storageKey == key && $0.uploaded == true }
+                        .select({ $0.contentType }, as: String.self)
+                        .fetchOne(db)
                 }), let url = storageURL(forKey: key), FileManager.default.fileExists(atPath: url.path)
             else { return nil }
             return (url, contentType)
@@ -102,21 +101,23 @@ extension Workspace {
     static func insertAsset(_ db: Database, _ asset: AssetNames, createdBy: String, createdAt: String, uploaded: Bool)
         throws
     {
-        try db.execute(
-            sql: """
-                INSERT INTO asset (uuid, filename, storage_key, content_type, created_by, created_at, uploaded)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [asset.uuid, asset.filename, asset.key, asset.contentType, createdBy, createdAt, uploaded])
+        try AssetRow(
+            uuid: asset.uuid, filename: asset.filename, storageKey: asset.key, contentType: asset.contentType,
+            createdBy: createdBy, createdAt: createdAt, uploaded: uploaded
+        ).insert(db)
     }
 
     private func uploadPolicy(key: String) -> String {
-        SHA256.hex(SHA256.hmac(key: uploadSecret, message: Array("policy\n\(key)".utf8)))
+        Hashes.hmacHex(key: uploadSecret, message: Self.policyMessage(key: key))
     }
 
     private func uploadSignature(key: String, policy: String) -> String {
-        SHA256.hex(SHA256.hmac(key: uploadSecret, message: Array("signature\n\(key)\n\(policy)".utf8)))
+        Hashes.hmacHex(key: uploadSecret, message: Self.signatureMessage(key: key, policy: policy))
     }
+
+    private static func policyMessage(key: String) -> String { "policy\n\(key)" }
+
+    private static func signatureMessage(key: String, policy: String) -> String { "signature\n\(key)\n\(policy)" }
 
     /// A content type is a short `type/subtype` token; anything else is ignored.
     private static func sanitizedContentType(_ text: String) -> String? {

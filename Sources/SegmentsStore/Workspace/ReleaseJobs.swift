@@ -11,21 +11,18 @@ extension Workspace {
     }
 
     /// Releases left PENDING by a process that ended are built now.
-    func resumePendingReleases() throws {
-        let pending = try database.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT uuid FROM dataset_release WHERE status = ? ORDER BY id",
-                arguments: [ReleaseStatus.pending.rawValue])
+    func resumePendingReleases() async throws {
+        let pending = try await database.read { db in
+            try ReleaseRow
+                .filter { $0.status == ReleaseStatus.pending.rawValue }
+                .order(\.id)
+                .select({ $0.uuid }, as: String.self)
+                .fetchAll(db)
         }
         for uuid in pending { scheduleReleaseJob(uuid) }
     }
 
     private func runReleaseJob(_ releaseUUID: String) async {
-        do {
-            try await Task.sleep(for: options.releaseDelay)
-        } catch {
-            return  // Cancelled by shutdown: the release stays PENDING and is resumed on the next open.
-        }
         let key = "releases/\(releaseUUID).json"
         let file = folder.appendingPathComponent(key)
         do {
@@ -34,30 +31,29 @@ extension Workspace {
             else { return }
             try PrivateFiles.write(export.data, to: file)
             let stored = try await database.write { db in
-                try db.execute(
-                    sql: """
-                        UPDATE dataset_release SET status = ?, status_info = NULL, file_path = ?, samples_count = ?
-                        WHERE uuid = ? AND status = ?
-                        """,
-                    arguments: [
-                        ReleaseStatus.succeeded.rawValue, key, export.samplesCount, releaseUUID,
-                        ReleaseStatus.pending.rawValue,
-                    ])
-                return db.changesCount == 1
+                try Self.pendingRelease(releaseUUID).updateAll(db) { [
+                    $0.status.set(to: ReleaseStatus.succeeded.rawValue), $0.statusInfo.set(to: nil),
+                    $0.filePath.set(to: key), $0.samplesCount.set(to: export.samplesCount),
+                ] } == 1
             }
             // Deleted while it was being built: the file belongs to nobody.
             if !stored { try? FileManager.default.removeItem(at: file) }
+        } catch is CancellationError {
+            return  // Cancelled by shutdown: the release stays PENDING and is resumed on the next open.
         } catch {
             logger.error("Release \(releaseUUID) failed: \(error)")
             let reason = "The export could not be written: \(error)"
             _ = try? await database.write { db in
-                try db.execute(
-                    sql: "UPDATE dataset_release SET status = ?, status_info = ? WHERE uuid = ? AND status = ?",
-                    arguments: [
-                        ReleaseStatus.failed.rawValue, reason, releaseUUID, ReleaseStatus.pending.rawValue,
-                    ])
+                try Self.pendingRelease(releaseUUID).updateAll(db) {
+                    [$0.status.set(to: ReleaseStatus.failed.rawValue), $0.statusInfo.set(to: reason)]
+                }
             }
         }
+    }
+
+    /// The release while it is PENDING: one deleted or finished meanwhile is left alone.
+    private static func pendingRelease(_ releaseUUID: String) -> QueryInterfaceRequest<ReleaseRow> {
+        ReleaseRow.filter { $0.uuid == releaseUUID && $0.status == ReleaseStatus.pending.rawValue }
     }
 }
 
@@ -72,17 +68,13 @@ enum ReleaseExport {
 
     static func build(_ db: Database, releaseUUID: String) throws -> Output? {
         guard
-            let release = try ReleaseRow.fetchOne(
-                db, sql: "SELECT * FROM dataset_release WHERE uuid = ?", arguments: [releaseUUID]),
+            let release = try ReleaseRow.filter({ $0.uuid == releaseUUID }).fetchOne(db),
             let dataset = try DatasetRow.find(db, id: release.datasetID)
         else { return nil }
         let labelsets = try LabelsetRow.all(db, datasetID: dataset.id)
         let labelsetNames = Dictionary(uniqueKeysWithValues: labelsets.map { ($0.id, $0.name) })
         var labelsBySample: [Int64: [String: JSONValue]] = [:]
-        let labelRows = try LabelRow.fetchAll(
-            db,
-            sql: "SELECT label.* FROM label JOIN sample ON sample.id = label.sample_id WHERE sample.dataset_id = ?",
-            arguments: [dataset.id])
+        let labelRows = try LabelRow.joining(required: LabelRow.sample.filter { $0.datasetID == dataset.id }).fetchAll(db)
         for label in labelRows {
             guard let name = labelsetNames[label.labelsetID] else { continue }
             var object: JSONObject = [
@@ -95,8 +87,7 @@ enum ReleaseExport {
             if let reviewedBy = label.reviewedBy { object["reviewed_by"] = .string(reviewedBy) }
             labelsBySample[label.sampleID, default: [:]][name] = .object(object)
         }
-        let sampleRows = try SampleRow.fetchAll(
-            db, sql: "SELECT * FROM sample WHERE dataset_id = ? ORDER BY name", arguments: [dataset.id])
+        let sampleRows = try SampleRow.filter { $0.datasetID == dataset.id }.order(\.name).fetchAll(db)
         let samples: [JSONValue] = sampleRows.map { sample in
             let found = labelsBySample[sample.id] ?? [:]
             let labels = Dictionary(uniqueKeysWithValues: labelsets.map { ($0.name, found[$0.name] ?? .null) })

@@ -5,12 +5,11 @@ import SegmentsAPI
 
 /// How a workspace behaves, for the app and for tests.
 public struct WorkspaceOptions: Sendable {
-    /// How long a release job waits before it builds the export, so that the
-    /// PENDING state can be seen (and polled) as on the hosted service.
-    public var releaseDelay: Duration
+    /// When a release's background job starts: at once, or when a test lets it.
+    public var releaseJobs: ReleaseJobStart
 
-    public init(releaseDelay: Duration = .seconds(2)) {
-        self.releaseDelay = releaseDelay
+    public init(releaseJobs: ReleaseJobStart = .immediately) {
+        self.releaseJobs = releaseJobs
     }
 }
 
@@ -22,7 +21,7 @@ public final class Workspace: Sendable {
     public let folder: URL
     public let options: WorkspaceOptions
     let database: DatabasePool
-    let releaseJobs = ReleaseJobScheduler()
+    let releaseJobs: ReleaseJobScheduler
     let logger = Logger(label: "segments-tui.store")
     /// Signs upload tokens; generated once per workspace and kept in the database.
     let uploadSecret: [UInt8]
@@ -40,37 +39,36 @@ public final class Workspace: Sendable {
 
     /// Opens (creating if needed) the workspace in `folder` and brings its schema up
     /// to date. Releases left PENDING by a process that ended are resumed.
-    public init(folder: URL, options: WorkspaceOptions = .init()) throws {
+    public init(folder: URL, options: WorkspaceOptions = .init()) async throws {
         let folder = folder.standardizedFileURL
+        self.folder = folder
+        self.options = options
+        releaseJobs = ReleaseJobScheduler(mode: options.releaseJobs)
+        // Opening and migrating block until SQLite has the file and its lock: a thread of
+        // their own keeps that wait off the cooperative pool. Everything after is async.
+        database = try await DedicatedThread.run { try Self.openDatabase(in: folder) }
+        uploadSecret = try await database.write { db in try Self.loadOrCreateSecret(db) }
+        try await resumePendingReleases()
+    }
+
+    private static func openDatabase(in folder: URL) throws -> DatabasePool {
         try PrivateFiles.createFolder(folder)
         // Made 0600 before SQLite opens it: SQLite gives the WAL and shared-memory files the database's mode.
         PrivateFiles.createFileIfMissing(folder.appendingPathComponent("workspace.sqlite"))
-        self.folder = folder
-        self.options = options
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "segments-tui.workspace"
-        database = try DatabasePool(
+        let database = try DatabasePool(
             path: folder.appendingPathComponent("workspace.sqlite").path, configuration: configuration)
         try Schema.migrator.migrate(database)
-        uploadSecret = try database.write { db in try Self.loadOrCreateSecret(db) }
-        try resumePendingReleases()
-    }
-
-    /// Opens the workspace and fills it with the demo data on first start.
-    public static func openDemo(folder: URL) throws -> Workspace {
-        let workspace = try Workspace(folder: folder)
-        if try workspace.isEmpty {
-            _ = try DemoSeed.seed(into: workspace)
-        }
-        return workspace
+        return database
     }
 
     /// True before the first user exists (first start).
     public var isEmpty: Bool {
-        get throws {
-            try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") ?? 0 } == 0
+        get async throws {
+            try await database.read { db in try AccountRow.fetchCount(db) } == 0
         }
     }
 
@@ -92,6 +90,11 @@ public final class Workspace: Sendable {
         await releaseJobs.waitForAll()
     }
 
+    /// With `ReleaseJobStart.held`: starts the jobs held so far and waits until all jobs have finished.
+    public func runHeldReleaseJobs() async {
+        await releaseJobs.runHeld()
+    }
+
     /// Stops the background jobs. Releases they had not finished stay PENDING and
     /// are resumed the next time the workspace is opened.
     public func shutdown() async {
@@ -99,15 +102,11 @@ public final class Workspace: Sendable {
     }
 
     private static func loadOrCreateSecret(_ db: Database) throws -> [UInt8] {
-        if let hex = try String.fetchOne(
-            db, sql: "SELECT value FROM workspace_setting WHERE name = ?", arguments: ["upload_secret"])
-        {
-            return Array(hex.utf8)
-        }
-        var generator = SystemRandomNumberGenerator()
-        let hex = SHA256.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        try db.execute(
-            sql: "INSERT INTO workspace_setting (name, value) VALUES (?, ?)", arguments: ["upload_secret", hex])
-        return Array(hex.utf8)
+        if let setting = try WorkspaceSettingRow.fetchOne(db, key: uploadSecretName) { return Array(setting.value.utf8) }
+        let setting = WorkspaceSettingRow(name: uploadSecretName, value: Hashes.randomHex(bytes: 32))
+        try setting.insert(db)
+        return Array(setting.value.utf8)
     }
+
+    private static let uploadSecretName = "upload_secret"
 }

@@ -50,13 +50,13 @@ final class BackendFixture: Sendable {
     static func make(_ backend: Backend) async throws -> BackendFixture {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("segments-client-tests-\(UUID().uuidString)", isDirectory: true)
-        let workspace = try Workspace(folder: folder, options: WorkspaceOptions(releaseDelay: .milliseconds(50)))
+        let workspace = try await Workspace(folder: folder)
         var keys: [String: String] = [:]
         for name in usernames {
-            keys[name] = try workspace.createUser(username: name, email: "\(name)@example.com").apiKey
+            keys[name] = try await workspace.createUser(username: name, email: "\(name)@example.com").apiKey
         }
-        _ = try workspace.createOrganization(name: "acme", owner: "jane")
-        try workspace.addOrganizationMember(organization: "acme", username: "bob", role: .labeler)
+        _ = try await workspace.createOrganization(name: "acme", owner: "jane")
+        try await workspace.addOrganizationMember(organization: "acme", username: "bob", role: .labeler)
 
         switch backend {
         case .store:

@@ -17,9 +17,9 @@ struct TestServer {
     static func start(configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segments-server-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let workspace = try Workspace(folder: folder, options: WorkspaceOptions(releaseDelay: .milliseconds(50)))
-        let jane = try workspace.createUser(username: "jane", email: "jane@example.org")
-        let bob = try workspace.createUser(username: "bob", email: nil)
+        let workspace = try await Workspace(folder: folder)
+        let jane = try await workspace.createUser(username: "jane", email: "jane@example.org")
+        let bob = try await workspace.createUser(username: "bob", email: nil)
         var configuration = ServerConfiguration(port: 0)
         configure(&configuration)
         let server = try await RunningServer.start(workspace: workspace, configuration: configuration)
