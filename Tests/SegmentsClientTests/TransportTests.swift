@@ -30,19 +30,34 @@ struct TransportTests {
 
     @Test("a POST refused at connect is retried, since it never reached the server")
     func refusedPostIsRetried() async throws {
-        let port = try await Self.closedPort()
-        let patient = RetryPolicy(maximumAttempts: 8, initialBackoff: .milliseconds(150), maximumBackoff: .milliseconds(400))
-        let client = try SegmentsClient(
-            configuration: SegmentsClientConfiguration(apiKey: testKey, baseURL: "http://127.0.0.1:\(port)/", retryPolicy: patient))
-        let call = Task { try await client.addDataset(NewDataset(name: "ds")) }
-        try await Task.sleep(for: .milliseconds(100))
-        let server = try await FaultServer.start(FaultScript([.json(CannedJSON.dataset(), status: 201)]), port: port)
-        let result = await call.result
-        try await client.shutdown()
-        await server.stop()
-        #expect(try result.get().fullName == "jane/ds")
-        let methods = await server.recorded.map(\.method)
-        #expect(methods == ["POST"])
+        // Another test may take the free port before this one listens on it: then try
+        // another port, and whatever happens shut the client down (a client dropped
+        // without shutdown stops the whole test process).
+        for attempt in 1...3 {
+            let port = try await Self.closedPort()
+            let patient = RetryPolicy(maximumAttempts: 8, initialBackoff: .milliseconds(150), maximumBackoff: .milliseconds(400))
+            let client = try SegmentsClient(
+                configuration: SegmentsClientConfiguration(apiKey: testKey, baseURL: "http://127.0.0.1:\(port)/", retryPolicy: patient))
+            let call = Task { try await client.addDataset(NewDataset(name: "ds")) }
+            try await Task.sleep(for: .milliseconds(100))
+            let server: FaultServer
+            do {
+                server = try await FaultServer.start(FaultScript([.json(CannedJSON.dataset(), status: 201)]), port: port)
+            } catch {
+                call.cancel()
+                _ = await call.result
+                try await client.shutdown()
+                if attempt == 3 { throw error }
+                continue
+            }
+            let result = await call.result
+            try await client.shutdown()
+            await server.stop()
+            #expect(try result.get().fullName == "jane/ds")
+            let methods = await server.recorded.map(\.method)
+            #expect(methods == ["POST"])
+            return
+        }
     }
 
     @Test("an unresolvable host is a network error naming the URL")

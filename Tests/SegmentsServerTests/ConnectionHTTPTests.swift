@@ -48,14 +48,15 @@ struct ConnectionHTTPTests {
         let elapsed = try await RawHTTP.offThread { () -> Double in
             let started = Date()
             try connection.send(Data("GET /user/ HTTP/1.1\r\n".utf8))
-            // 100 bytes over 10 s at most; a send fails once the server has closed and reset.
-            for _ in 0..<100 {
+            // 300 bytes over 30 s at most; a send fails once the server has closed and reset.
+            // The bound below is loose for a loaded machine, yet far from "never cut".
+            for _ in 0..<300 {
                 usleep(100_000)
                 do { try connection.send(Data("X".utf8)) } catch { break }
             }
             return Date().timeIntervalSince(started)
         }
-        #expect(elapsed >= 0.8 && elapsed < 4, "closed after \(elapsed) s")
+        #expect(elapsed >= 0.8 && elapsed < 12, "closed after \(elapsed) s")
     }
 
     @Test("a keep-alive connection is served, then closed after the idle timeout, not the header timeout")
@@ -65,7 +66,8 @@ struct ConnectionHTTPTests {
         let request = Data("GET /user/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: APIKey \(server.janeKey)\r\n\r\n".utf8)
         let (elapsed, received) = try await Self.secondsUntilClosed(RawConnection(port: server.port), sending: request)
         #expect(try RawHTTP.parse(received).status == 200)
-        #expect(elapsed >= 2.5 && elapsed < 8, "closed after \(elapsed) s")
+        // Not closed at all would take the read timeout (20 s) or more.
+        #expect(elapsed >= 2.5 && elapsed < 12, "closed after \(elapsed) s")
     }
 
     @Test("past the connection cap, a new connection waits until one is closed")
