@@ -78,12 +78,9 @@ extension AppState {
         guard let current = dataset else { return [] }
         showInfo("removing \(collaborator.user.username)…")
         let username = collaborator.user.username
-        let index = current.collaborators.items?.firstIndex { $0.user.username == username } ?? 0
-        remove(CollaboratorsTab.self, identity: username)
-        let call = ServiceCalls.removeCollaborator(dataset: current.fullName, username: username)
-        return write(
-            .collaboratorWrite, "remove \(username)", call, undone: "still a collaborator",
-            rollback: { $0.reinsert(CollaboratorsTab.self, collaborator, at: index) },
+        return removeAndWrite(
+            CollaboratorsTab.self, collaborator, in: .collaboratorWrite, "remove \(username)",
+            ServiceCalls.removeCollaborator(dataset: current.fullName, username: username), undone: "still a collaborator",
             landed: { state, _ in state.applyCollaboratorRemoved(username) })
     }
 

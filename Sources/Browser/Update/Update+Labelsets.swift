@@ -46,12 +46,9 @@ extension AppState {
         guard let current = dataset else { return [] }
         showInfo("deleting labelset \(labelset.name)…")
         let name = labelset.name
-        let index = current.labelsets.items?.firstIndex { $0.name == name } ?? 0
-        remove(LabelsetsTab.self, identity: name)
-        return write(
-            .labelsetWrite, "delete labelset \(name)", ServiceCalls.deleteLabelset(dataset: current.fullName, name: name),
-            undone: "it is back", rollback: { $0.reinsert(LabelsetsTab.self, labelset, at: index) },
-            landed: { state, _ in state.applyDeletedLabelset(named: name) })
+        return removeAndWrite(
+            LabelsetsTab.self, labelset, in: .labelsetWrite, "delete labelset \(name)",
+            ServiceCalls.deleteLabelset(dataset: current.fullName, name: name), landed: { state, _ in state.applyDeletedLabelset(named: name) })
     }
 
     mutating func applyAddedLabelset(_ labelset: Labelset) -> [Effect] {

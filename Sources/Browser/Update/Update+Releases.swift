@@ -43,12 +43,9 @@ extension AppState {
         guard let current = dataset else { return [] }
         showInfo("deleting release \(release.name)…")
         let name = release.name
-        let index = current.releases.items?.firstIndex { $0.name == name } ?? 0
-        remove(ReleasesTab.self, identity: name)
-        return write(
-            .releaseWrite, "delete release \(name)", ServiceCalls.deleteRelease(dataset: current.fullName, name: name),
-            undone: "it is back", rollback: { $0.reinsert(ReleasesTab.self, release, at: index) },
-            landed: { state, _ in state.applyDeletedRelease(named: name) })
+        return removeAndWrite(
+            ReleasesTab.self, release, in: .releaseWrite, "delete release \(name)",
+            ServiceCalls.deleteRelease(dataset: current.fullName, name: name), landed: { state, _ in state.applyDeletedRelease(named: name) })
     }
 
     mutating func applyDeletedRelease(named name: String) -> [Effect] {

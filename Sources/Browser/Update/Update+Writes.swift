@@ -30,6 +30,18 @@ extension AppState {
         return [send(write)]
     }
 
+    /// A removal under the write policy: the row goes at once and comes back where it was
+    /// if the server refuses.
+    mutating func removeAndWrite<Tab: ResourceTab, Response>(
+        _ tab: Tab.Type, _ item: Tab.Item, in slot: Slot, _ summary: String, _ call: ServiceCall<Response>, undone: String = "it is back",
+        landed: @escaping @Sendable (inout AppState, Response) -> [Effect]
+    ) -> [Effect] {
+        let key = Tab.identity(item)
+        let index = dataset?[keyPath: Tab.items].items?.firstIndex { Tab.identity($0) == key } ?? 0
+        remove(tab, identity: key)
+        return write(slot, summary, call, undone: undone, rollback: { $0.reinsert(tab, item, at: index) }, landed: landed)
+    }
+
     private mutating func send(_ write: PendingWrite) -> Effect {
         let effect = write.send(&self)
         if case .request(let ticket) = effect { writeDatasets[ticket.slot] = write.dataset }
