@@ -80,8 +80,10 @@ struct TmuxTests {
         // resize back below shows the program survived it.
         try tmux.waitFor("a 1×1 frame") { lines in lines.allSatisfy { $0.count <= 1 } }
         try tmux.resize(width: 45, height: 8)
-        let lines = try tmux.waitForText("row 1/1000")
-        #expect(lines.contains { $0.contains("東京タワー") })
+        // tmux may capture a frame while it is still arriving: wait for the whole one.
+        try tmux.waitFor("the table at 45×8") { lines in
+            lines.contains { $0.contains("row 1/1000") } && lines.contains { $0.contains("東京タワー") }
+        }
         try tmux.resize(width: 90, height: 16)
         try tmux.waitFor("the full layout again") { $0.contains { $0.contains("Updated") } && $0.contains { $0.contains("row 1/1000") } }
         #expect(try tmux.display("#{pane_dead}") == "0")
