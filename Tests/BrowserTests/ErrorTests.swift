@@ -14,17 +14,24 @@ struct ErrorTests {
         let server = try await RunningServer.start(workspace: fixture.workspace, configuration: ServerConfiguration(port: 0))
         let client = try SegmentsClient(
             configuration: SegmentsClientConfiguration(apiKey: key, baseURL: server.baseURL, retryPolicy: .none))
-        let live = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>", service: client)
-        #expect(live.screen.contains("1 of 120"), "the remote mode browses the served workspace")
-        await server.stop()
+        // A client dropped without shutdown stops the whole test process: shut it down
+        // however the test ends.
+        do {
+            let live = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>", service: client)
+            #expect(live.screen.contains("1 of 120"), "the remote mode browses the served workspace")
+            await server.stop()
 
-        let result = try await BrowserFixture.run("", service: client)
-        #expect(result.statusLine.contains("NetworkError") || result.statusLine.contains("Error"))
-        #expect(result.screen.contains("press r to retry"))
-        let afterKeys = try await BrowserFixture.run("?<Esc>r", service: client)
-        #expect(!afterKeys.state.isQuitting)
-        #expect(!afterKeys.state.isBusy)
-        #expect(afterKeys.state.datasets.error != nil)
+            let result = try await BrowserFixture.run("", service: client)
+            #expect(result.statusLine.contains("NetworkError") || result.statusLine.contains("Error"))
+            #expect(result.screen.contains("press r to retry"))
+            let afterKeys = try await BrowserFixture.run("?<Esc>r", service: client)
+            #expect(!afterKeys.state.isQuitting)
+            #expect(!afterKeys.state.isBusy)
+            #expect(afterKeys.state.datasets.error != nil)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
         try await client.shutdown()
     }
 

@@ -30,11 +30,18 @@ struct IssueCommentTests {
         let key = try await fixture.workspace.rotateAPIKey(username: "carol")
         let server = try await RunningServer.start(workspace: fixture.workspace, configuration: ServerConfiguration(port: 0))
         let client = try SegmentsClient(configuration: SegmentsClientConfiguration(apiKey: key, baseURL: server.baseURL))
-        let result = try await BrowserFixture.run(
-            ":dataset jane/street-scenes<Enter>:tab issues<Enter><Enter>cLooks right now<Enter>", service: client)
-        let uuid = try #require(result.state.dataset?.visibleIssues.first?.uuid)
-        let stored = try #require(try await fixture.store().getIssues("jane/street-scenes").first { $0.uuid == uuid })
-        #expect(stored.comments.last.map { [$0.text, $0.createdBy] } == ["Looks right now", "carol"])
+        // A client dropped without shutdown stops the whole test process: shut it down
+        // however the test ends.
+        do {
+            let result = try await BrowserFixture.run(
+                ":dataset jane/street-scenes<Enter>:tab issues<Enter><Enter>cLooks right now<Enter>", service: client)
+            let uuid = try #require(result.state.dataset?.visibleIssues.first?.uuid)
+            let stored = try #require(try await fixture.store().getIssues("jane/street-scenes").first { $0.uuid == uuid })
+            #expect(stored.comments.last.map { [$0.text, $0.createdBy] } == ["Looks right now", "carol"])
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
         try await client.shutdown()
         await server.stop()
     }

@@ -27,14 +27,21 @@ struct LogSecrecyTests {
             let client = try SegmentsClient(
                 configuration: SegmentsClientConfiguration(apiKey: apiKey, baseURL: server.baseURL, retryPolicy: .none),
                 logger: logger)
-            _ = await HeadlessRun.run(
-                service: client, session: session, events: try KeyNotation.parse(":dataset jane/street-scenes<Enter>"),
-                size: Size(width: 120, height: 35), logger: logger)
-            if apiKey == wrongKey {
-                await server.stop()
+            // A client dropped without shutdown stops the whole test process: shut it down
+            // however the test ends.
+            do {
                 _ = await HeadlessRun.run(
-                    service: client, session: session, events: try KeyNotation.parse("r"),
+                    service: client, session: session, events: try KeyNotation.parse(":dataset jane/street-scenes<Enter>"),
                     size: Size(width: 120, height: 35), logger: logger)
+                if apiKey == wrongKey {
+                    await server.stop()
+                    _ = await HeadlessRun.run(
+                        service: client, session: session, events: try KeyNotation.parse("r"),
+                        size: Size(width: 120, height: 35), logger: logger)
+                }
+            } catch {
+                try? await client.shutdown()
+                throw error
             }
             try await client.shutdown()
         }

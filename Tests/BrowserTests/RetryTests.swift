@@ -19,37 +19,44 @@ struct RetryTests {
         let port = server.port
         let client = try SegmentsClient(
             configuration: SegmentsClientConfiguration(apiKey: key, baseURL: server.baseURL, retryPolicy: .none))
-        let app = BrowserApp(
-            service: client, terminal: HeadlessTerminal(size: Size(width: 120, height: 35)),
-            session: SessionInfo(server: server.baseURL), logger: Logger(label: "retry-tests"), ticks: false)
-        app.begin()
-        let loop = Task { await app.loop() }
-        func press(_ keys: String) async throws {
-            for event in try KeyNotation.parse(keys) {
-                app.send(event)
-                await app.waitUntilIdle()
+        // A client dropped without shutdown stops the whole test process: shut it down
+        // however the test ends.
+        do {
+            let app = BrowserApp(
+                service: client, terminal: HeadlessTerminal(size: Size(width: 120, height: 35)),
+                session: SessionInfo(server: server.baseURL), logger: Logger(label: "retry-tests"), ticks: false)
+            app.begin()
+            let loop = Task { await app.loop() }
+            func press(_ keys: String) async throws {
+                for event in try KeyNotation.parse(keys) {
+                    app.send(event)
+                    await app.waitUntilIdle()
+                }
             }
+            await app.waitUntilIdle()
+            try await press(":dataset jane/street-scenes<Enter>")
+            #expect(app.state.dataset?.samples.pages.isEmpty == false)
+
+            await server.stop()
+            try await press("r")
+            #expect(app.state.dataset?.samples.error != nil, "the samples reload failed with the server down")
+            try await press("<Tab>")
+            #expect(app.state.focus == .datasets)
+
+            // The server is back on the same port; `r` from the datasets pane also retries the samples.
+            server = try await RunningServer.start(workspace: fixture.workspace, configuration: ServerConfiguration(port: port))
+            try await press("r")
+            #expect(app.state.dataset?.samples.error == nil)
+            #expect(app.state.dataset?.samples.pages.isEmpty == false)
+            #expect(app.state.datasets.error == nil && app.state.datasets.items?.isEmpty == false)
+
+            app.stop()
+            await loop.value
+            await server.stop()
+        } catch {
+            try? await client.shutdown()
+            throw error
         }
-        await app.waitUntilIdle()
-        try await press(":dataset jane/street-scenes<Enter>")
-        #expect(app.state.dataset?.samples.pages.isEmpty == false)
-
-        await server.stop()
-        try await press("r")
-        #expect(app.state.dataset?.samples.error != nil, "the samples reload failed with the server down")
-        try await press("<Tab>")
-        #expect(app.state.focus == .datasets)
-
-        // The server is back on the same port; `r` from the datasets pane also retries the samples.
-        server = try await RunningServer.start(workspace: fixture.workspace, configuration: ServerConfiguration(port: port))
-        try await press("r")
-        #expect(app.state.dataset?.samples.error == nil)
-        #expect(app.state.dataset?.samples.pages.isEmpty == false)
-        #expect(app.state.datasets.error == nil && app.state.datasets.items?.isEmpty == false)
-
-        app.stop()
-        await loop.value
-        await server.stop()
         try await client.shutdown()
     }
 }

@@ -41,26 +41,33 @@ struct LoaderTests {
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let server = try await RunningServer.start(workspace: workspace, configuration: ServerConfiguration(port: 0))
         let client = try SegmentsClient(apiKey: key, baseURL: server.baseURL)
-        var url = ""
+        // A client dropped without shutdown stops the whole test process: shut it down
+        // however the test ends.
         do {
-            let sample = try #require(try await SeedImageTests.samples(client, "acme/parking-lots").first)
-            url = try #require(SeedImageTests.imageURL(sample))
-            let loader = SampleImageLoader(service: client, disk: DiskCache(directory: cacheFolder))
-            let first = try await loader.decoded(url, target: PixelSize(width: 256, height: 256))
-            #expect(first.image.width == 256 && first.originalSize.width == 1024)
+            var url = ""
+            do {
+                let sample = try #require(try await SeedImageTests.samples(client, "acme/parking-lots").first)
+                url = try #require(SeedImageTests.imageURL(sample))
+                let loader = SampleImageLoader(service: client, disk: DiskCache(directory: cacheFolder))
+                let first = try await loader.decoded(url, target: PixelSize(width: 256, height: 256))
+                #expect(first.image.width == 256 && first.originalSize.width == 1024)
+            } catch {
+                Issue.record(error)
+            }
+            await server.stop()
+            // A new loader (a new run): no server, but the disk cache has the bytes.
+            let offline = SampleImageLoader(service: client, disk: DiskCache(directory: cacheFolder))
+            let again = try await offline.decoded(url, target: nil)
+            #expect(again.image.width == 1024)
+            let missing = await #expect(throws: (any Error).self) {
+                try await offline.decoded(url + "-gone", target: nil)
+            }
+            #expect(missing.map { SampleImageLoader.reason(for: $0) }?.isEmpty == false)
+            #expect(SampleImageLoader.reason(for: ImageError.corruptJPEG("")) == "corrupt JPEG")
         } catch {
-            Issue.record(error)
+            try? await client.shutdown()
+            throw error
         }
-        await server.stop()
-        // A new loader (a new run): no server, but the disk cache has the bytes.
-        let offline = SampleImageLoader(service: client, disk: DiskCache(directory: cacheFolder))
-        let again = try await offline.decoded(url, target: nil)
-        #expect(again.image.width == 1024)
-        let missing = await #expect(throws: (any Error).self) {
-            try await offline.decoded(url + "-gone", target: nil)
-        }
-        #expect(missing.map { SampleImageLoader.reason(for: $0) }?.isEmpty == false)
-        #expect(SampleImageLoader.reason(for: ImageError.corruptJPEG("")) == "corrupt JPEG")
         try await client.shutdown()
         await workspace.shutdown()
     }
