@@ -61,15 +61,23 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Reads until the peer closes (requests are sent with `Connection: close`).
-    func readToEnd() -> Data {
+    func readToEnd() -> Data { readUntilClosed().data }
+
+    /// Reads until the peer closes or our 20 s read timeout passes; `closedByPeer`
+    /// tells the two apart, so a timeout test can prove the server hung up.
+    func readUntilClosed() -> (data: Data, closedByPeer: Bool) {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            data.append(contentsOf: buffer[0..<count])
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+                continue
+            }
+            // 0 is an orderly close, ECONNRESET a reset; EAGAIN is our own timeout.
+            let timedOut = count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+            return (data, !timedOut)
         }
-        return data
     }
 }
 
