@@ -23,6 +23,7 @@ import tempfile
 import pytest
 import requests
 from segments import SegmentsClient
+from segments.exceptions import NotFoundError
 
 from conftest import BIN, Server, admin
 from tmux_terminal import Terminal, eventually
@@ -787,3 +788,30 @@ def test_a_release_deleted_in_the_tui_is_gone_for_the_sdk(tui, jane, unique):
     t.send_keys("y")
     t.wait_for(f"deleted release {name}", TIMEOUT)
     eventually(lambda: name not in [r.name for r in jane.get_releases(DATASET)], TIMEOUT, f"release {name} to be gone")
+
+
+def test_the_demos_clips_are_sequences_the_sdk_reads_with_a_jpeg_served_for_every_frame(demo):
+    """The demo's image-vector-sequence dataset: the SDK parses its samples and labels, each
+    frame's image is a JPEG that `serve` answers, and the boxes follow their tracks."""
+    jane = demo.sdk["jane"]
+    samples = jane.get_samples("jane/dashcam-clips", per_page=10)
+    assert len(samples) == 10
+    labeled = None
+    for sample in samples:
+        assert len(sample.attributes.frames) == 6
+        try:
+            labeled = (sample, jane.get_label(sample.uuid, "ground-truth"))
+            break
+        except NotFoundError:
+            continue
+    assert labeled is not None, "one of the first ten clips has a label"
+    sample, label = labeled
+    assert label.label_type == "image-vector-sequence"
+    assert len(label.attributes.frames) == 6
+    tracks = [{a.track_id for a in frame.annotations} for frame in label.attributes.frames]
+    assert tracks[0] and all(track is not None for track in tracks[0])
+    for frame in sample.attributes.frames:
+        answer = requests.get(frame.image.url, timeout=10)
+        assert answer.status_code == 200, frame.image.url
+        assert answer.headers["content-type"].startswith("image/jpeg")
+        assert answer.content[:3] == b"\xff\xd8\xff"

@@ -107,6 +107,12 @@ public enum Bindings {
             keys: [.character("i")], command: .togglePicture, description: "Show the picture, or only the outline of the label (more room for the text)",
             short: "picture", context: .sampleDetail),
         Binding(
+            keys: [.character(".")], command: .nextFrame, description: "Next frame of an image sequence",
+            short: "frame", context: .sampleDetail, disabledReason: { state in state.frameReason }),
+        Binding(
+            keys: [.character(",")], command: .previousFrame, description: "Previous frame of an image sequence",
+            context: .sampleDetail, disabledReason: { state in state.frameReason }),
+        Binding(
             keys: [.character("I")], command: .nextIssueOfSample, description: "Select the sample's next issue (for o, e, D)",
             context: .sampleDetail, disabledReason: { state in state.issueActionReason }),
         Binding(
@@ -247,6 +253,14 @@ extension AppState {
     /// Why `u` has nothing to undo, or nil.
     var undoReason: String? {
         triage.decisions.isEmpty ? "nothing to undo in this session" : nil
+    }
+
+    /// Why `,` and `.` cannot step frames, or nil.
+    var frameReason: String? {
+        guard let detail = dataset?.detail else { return "no sample is open" }
+        guard detail.sample != nil else { return "the sample is still loading" }
+        guard let frames = SampleFrames.count(detail.sample) else { return "this sample is a single picture, not a sequence" }
+        return frames > 1 ? nil : "this sequence has one frame"
     }
 
     /// Why `n`/`p` cannot move, or nil.

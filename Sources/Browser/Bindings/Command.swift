@@ -24,6 +24,8 @@ public enum Command: Hashable, Sendable {
     case nextSample
     case chooseAssignee
     case togglePicture
+    case nextFrame
+    case previousFrame
     case previousSample
     case chooseSort
     case toggleDirection

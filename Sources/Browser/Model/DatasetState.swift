@@ -117,6 +117,8 @@ public struct SampleDetailState: Sendable {
     public var waitingForRow: Int?
     /// Which of the sample's issues `o`, `e` and `D` act on (`I` moves it).
     public var issueCursor = 0
+    /// The frame of an image sequence the detail shows (`,` and `.` step it).
+    public var frame = 0
 
     public init(uuid: String, source: DetailSource, sample: Sample? = nil) {
         self.uuid = uuid

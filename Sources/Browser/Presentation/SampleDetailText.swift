@@ -39,15 +39,17 @@ enum SampleDetailText {
         guard let dataset = state.dataset, let detail = dataset.detail else { return 0 }
         var area = state.layout.content
         if dataset.queue != nil { area = area.splitTop(1).1 }
-        let picture = state.picturesShown && SampleImageSource.imageURL(detail.sample) != nil
+        let picture = state.picturesShown && SampleFrames.imageURL(detail.sample, frame: detail.frame) != nil
         let width = split(area, hasPreview: hasPreview(detail, dataset: dataset), picture: picture).0.width - 1
         return lines(state, dataset: dataset, detail: detail, width: width).count
     }
 
     /// A picture or an outline of the label goes beside (or below) the text.
     static func hasPreview(_ detail: SampleDetailState, dataset: DatasetState) -> Bool {
-        let hasShapes = detail.label.map { !GeometryPreview.scene(for: $0, dataset: dataset.dataset).shapes.isEmpty } ?? false
-        return hasShapes || SampleImageSource.imageURL(detail.sample) != nil
+        let hasShapes = detail.label.map {
+            !GeometryPreview.scene(for: $0, dataset: dataset.dataset, frame: detail.frame).shapes.isEmpty
+        } ?? false
+        return hasShapes || SampleFrames.imageURL(detail.sample, frame: detail.frame) != nil
     }
 
     /// The text of the detail; issue threads are wrapped to `width`.
@@ -69,7 +71,7 @@ enum SampleDetailText {
         if let labeler = sample.assignedLabeler { lines.append(.field("labeler", labeler)) }
         if let reviewer = sample.assignedReviewer { lines.append(.field("reviewer", reviewer)) }
         lines.append(.section("Attributes"))
-        lines += attributeLines(sample.attributes)
+        lines += attributeLines(sample.attributes, frame: detail.frame)
         if !sample.metadata.isEmpty {
             lines.append(.section("Metadata"))
             for key in sample.metadata.keys.sorted() {
@@ -78,9 +80,9 @@ enum SampleDetailText {
         }
         lines.append(.section("Label · \(dataset.labelset)"))
         if let label = detail.label {
-            lines += labelLines(label, dataset: dataset.dataset, now: now)
-            let scene = GeometryPreview.scene(for: label, dataset: dataset.dataset)
-            if scene.shapes.isEmpty && SampleImageSource.imageURL(detail.sample) == nil {
+            lines += labelLines(label, dataset: dataset.dataset, now: now, frame: detail.frame)
+            let scene = GeometryPreview.scene(for: label, dataset: dataset.dataset, frame: detail.frame)
+            if scene.shapes.isEmpty && SampleFrames.imageURL(detail.sample, frame: detail.frame) == nil {
                 lines.append(.field("preview", scene.caption, valueStyle: Style(.muted)))
             }
         } else if detail.isLoaded {
@@ -99,13 +101,19 @@ enum SampleDetailText {
         return lines
     }
 
-    static func attributeLines(_ attributes: SampleAttributes?) -> [StyledLine] {
+    static func attributeLines(_ attributes: SampleAttributes?, frame: Int = 0) -> [StyledLine] {
         guard let attributes else { return [StyledLine("none", Style(.muted))] }
         switch attributes.content {
         case .image(let image):
             return [.field("image", image.image.url.map(Formatting.url) ?? "—", valueStyle: Style(.accent))]
         case .imageSequence(let sequence):
-            return [.field("frames", Formatting.thousands(sequence.frames.count)), .field("first", sequence.frames.first?.image.url.map(Formatting.url) ?? "—", valueStyle: Style(.accent))]
+            guard !sequence.frames.isEmpty else { return [.field("frames", "none")] }
+            let shown = min(max(0, frame), sequence.frames.count - 1)
+            let position = "\(shown + 1) of \(Formatting.thousands(sequence.frames.count))"
+            return [
+                .field("frame", sequence.frames.count > 1 ? position + "   , . step" : position),
+                .field("image", sequence.frames[shown].image.url.map(Formatting.url) ?? "—", valueStyle: Style(.accent)),
+            ]
         case .pointcloud(let cloud):
             var lines: [StyledLine] = [.field("pcd", Formatting.url(cloud.pcd.url), valueStyle: Style(.accent)), .field("format", cloud.pcd.type.rawValue)]
             if let images = cloud.images { lines.append(.field("images", "\(images.count) calibrated")) }
@@ -120,7 +128,8 @@ enum SampleDetailText {
         }
     }
 
-    static func labelLines(_ label: Label, dataset: Dataset, now: Int64) -> [StyledLine] {
+    /// `frame`: a sequence label's annotations are those of the frame shown.
+    static func labelLines(_ label: Label, dataset: Dataset, now: Int64, frame: Int = 0) -> [StyledLine] {
         var lines: [StyledLine] = [
             StyledLine([
                 (DisplayText("status".padding(to: 10)), Style(.muted)),
@@ -133,9 +142,11 @@ enum SampleDetailText {
         if let reviewer = label.reviewedBy {
             lines.append(.field("reviewed", "\(reviewer) · \(Formatting.relative(label.reviewedAt, now: now))"))
         }
-        let groups = annotationGroups(label, dataset: dataset)
+        let groups = annotationGroups(label, dataset: dataset, frame: frame)
         if !groups.isEmpty {
-            lines.append(.section("Annotations (\(groups.reduce(0) { $0 + $1.count }))"))
+            let total = groups.reduce(0) { $0 + $1.count }
+            let sequence = label.labelType == .imageVectorSequence || label.labelType == .imageSegmentationSequence
+            lines.append(.section(sequence ? "Annotations in frame \(frame + 1) (\(total))" : "Annotations (\(total))"))
             for group in groups {
                 lines.append(StyledLine([
                     ("■ ", Palette.categoryStyle(index: group.categoryIndex, dataset: dataset)),
@@ -159,14 +170,14 @@ enum SampleDetailText {
     }
 
     /// Annotations counted per category, named and ordered as the dataset defines them.
-    static func annotationGroups(_ label: Label, dataset: Dataset) -> [AnnotationGroup] {
+    static func annotationGroups(_ label: Label, dataset: Dataset, frame: Int = 0) -> [AnnotationGroup] {
         let categories = dataset.taskAttributes?.categories ?? []
         var counts: [Int: (count: Int, kinds: Set<String>)] = [:]
         func add(_ id: Int, _ kind: String) {
             counts[id, default: (0, [])].count += 1
             counts[id, default: (0, [])].kinds.insert(kind)
         }
-        switch label.attributes?.content(for: label.labelType) {
+        switch SampleFrames.drawable(label.attributes?.content(for: label.labelType), frame: frame) {
         case .imageVector(let vector)?: vector.annotations.forEach { add($0.categoryID, $0.type.rawValue) }
         case .imageSegmentation(let segmentation)?: segmentation.annotations.forEach { add($0.categoryID, "mask") }
         case .pointcloudCuboid(let cuboids)?: cuboids.annotations.forEach { add($0.categoryID, "cuboid") }

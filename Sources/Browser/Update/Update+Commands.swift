@@ -126,6 +126,10 @@ extension AppState {
         case .togglePicture:
             picturesShown.toggle()
             showInfo(picturesShown ? "Pictures: shown with their labels (i: outline only)" : "Pictures: outline only (i shows them)")
+        case .nextFrame:
+            stepFrame(by: 1)
+        case .previousFrame:
+            stepFrame(by: -1)
         case .skipSample:
             return skipSample()
         case .rejectWithIssue:

@@ -11,8 +11,8 @@ enum SampleDetailView {
             queueHeader(queue, state: state).draw(into: &screen, rect: header.inset(left: 1))
             area = rest
         }
-        let scene = detail.label.map { GeometryPreview.scene(for: $0, dataset: dataset.dataset) }
-        let picture = state.picturesShown && SampleImageSource.imageURL(detail.sample) != nil
+        let scene = detail.label.map { GeometryPreview.scene(for: $0, dataset: dataset.dataset, frame: detail.frame) }
+        let picture = state.picturesShown && SampleFrames.imageURL(detail.sample, frame: detail.frame) != nil
         let (textArea, previewArea) = SampleDetailText.split(area, hasPreview: SampleDetailText.hasPreview(detail, dataset: dataset), picture: picture)
         let lines = SampleDetailText.lines(state, dataset: dataset, detail: detail, width: textArea.width - 1)
         let offset = TextView.clampedOffset(detail.scroll, lineCount: lines.count, visibleRows: textArea.height)
@@ -20,7 +20,9 @@ enum SampleDetailView {
             line.draw(into: &screen, rect: textArea.row(row).inset(left: 1))
         }
         guard let previewArea else { return }
-        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(scene?.caption ?? "image"))
+        var title = scene?.caption ?? "image"
+        if let frames = SampleFrames.count(detail.sample), frames > 1 { title = "frame \(detail.frame + 1)/\(frames) · " + title }
+        screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(title))
         if let scene { GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1)) }
         // The outline stays as the fallback; a terminal that shows pictures draws over it.
         if picture { screen.reserveImage(previewArea.inset(by: 1), id: detail.uuid) }

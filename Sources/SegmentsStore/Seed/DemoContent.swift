@@ -35,13 +35,15 @@ struct DemoContent: Sendable {
     /// Mostly `frame_00042.jpg`; every fortieth name is Japanese text or emoji.
     func sampleName(index: Int) -> String {
         let number = String(repeating: "0", count: max(0, 5 - String(index).count)) + String(index)
-        let fileExtension = spec.taskType.isPointcloud ? "pcd" : "jpg"
+        // A clip is a folder of frames, so its name has no extension.
+        let clip = spec.taskType == .imageVectorSequence
+        let suffix = spec.taskType.isPointcloud ? ".pcd" : clip ? "" : ".jpg"
         switch index % 40 {
-        case 7: return "東京_渋谷交差点_\(number).\(fileExtension)"
-        case 17: return "🚗_駐車場_\(number).\(fileExtension)"
-        case 27: return "café_🌧_\(number).\(fileExtension)"
-        case 37: return "大阪の夜景_\(number).\(fileExtension)"
-        default: return "frame_\(number).\(fileExtension)"
+        case 7: return "東京_渋谷交差点_\(number)\(suffix)"
+        case 17: return "🚗_駐車場_\(number)\(suffix)"
+        case 27: return "café_🌧_\(number)\(suffix)"
+        case 37: return "大阪の夜景_\(number)\(suffix)"
+        default: return (clip ? "clip_" : "frame_") + number + suffix
         }
     }
 

@@ -17,7 +17,7 @@ public struct DemoSeedSummary: Sendable {
 }
 
 /// The demo workspace: users jane (the owner), bob, carol, dave and erin; the
-/// organisation acme; datasets of four task types with hundreds of samples,
+/// organisation acme; datasets of five task types with hundreds of samples,
 /// labels in every status with real geometry, prediction labelsets with scores,
 /// open and closed issues with comments, collaborators in every role, releases
 /// (finished ones and one pending) and workunits over several days. The same
@@ -111,6 +111,11 @@ struct DemoDatasetSpec: Sendable {
             categories: ["car", "truck", "pedestrian", "motorcycle"],
             collaborators: [("bob", .reviewer), ("dave", .labeler)], predictions: true,
             releases: [("2025-03-weekly", .succeeded)]),
+        DemoDatasetSpec(
+            owner: "jane", name: "dashcam-clips", description: "Short dash-cam clips, road users tracked from frame to frame.",
+            taskType: .imageVectorSequence, category: .streetScenery, isPublic: false,
+            categories: ["car", "pedestrian", "cyclist", "traffic_light", "bus"],
+            collaborators: [("carol", .reviewer), ("bob", .labeler)], predictions: false, releases: []),
     ]
 
     static func large(samples: Int) -> DemoDatasetSpec {

@@ -101,7 +101,7 @@ struct DemoWriter {
             let slot = try images?.slot(forSample: index, db: db, folder: folder)
             let sample = try insertSample(
                 datasetID: datasetID, spec: spec, content: content, index: index, createdAt: createdAt,
-                image: slot?.imageReference)
+                media: slot?.sampleAttributes)
             // Every status appears in the first nine samples, then at random.
             let statusIndex = index < 9 ? index : random.int(0...8)
             if statusIndex > 0 {
@@ -155,12 +155,12 @@ struct DemoWriter {
     }
 
     private mutating func insertSample(
-        datasetID: Int64, spec: DemoDatasetSpec, content: DemoContent, index: Int, createdAt: Int64, image: String?
+        datasetID: Int64, spec: DemoDatasetSpec, content: DemoContent, index: Int, createdAt: Int64, media: JSONValue?
     ) throws -> (id: Int64, uuid: String, name: String) {
         let uuid = random.uuid()
         let name = content.sampleName(index: index)
         let metadata = content.metadata(&random, index: index)
-        let attributes: JSONValue = image.map { ["image": ["url": .string($0)]] } ?? content.sampleAttributes(index: index)
+        let attributes = media ?? content.sampleAttributes(index: index)
         let stamp = Timestamp.string(micros: createdAt)
         // Raw SQL: one prepared statement for every sample, as a large seed writes 100k of them.
         let statement = try db.cachedStatement(

@@ -23,11 +23,12 @@ enum GeometryPreview {
     }
 
     /// What can be drawn for this label, or a reason in `caption` with no shapes.
-    static func scene(for label: Label, dataset: Dataset) -> Scene {
+    /// `frame`: which frame of a sequence label to draw.
+    static func scene(for label: Label, dataset: Dataset, frame: Int = 0) -> Scene {
         let categories = dataset.taskAttributes?.categories ?? []
         func index(of id: Int) -> Int { categories.firstIndex { $0.id == id } ?? id }
         guard let attributes = label.attributes else { return Scene(shapes: [], yUp: false, caption: "empty label") }
-        switch attributes.content(for: label.labelType == .none ? dataset.taskType : label.labelType) {
+        switch SampleFrames.drawable(attributes.content(for: label.labelType == .none ? dataset.taskType : label.labelType), frame: frame) {
         case .imageVector(let vector):
             let shapes = vector.annotations.map { annotation -> Shape in
                 let points = annotation.points.compactMap { $0.count >= 2 ? (x: $0[0], y: $0[1]) : nil }

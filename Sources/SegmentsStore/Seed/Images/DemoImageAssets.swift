@@ -12,6 +12,14 @@ struct DemoImageAssets {
         var scene: DemoScene
         var imageReference: String
         var bitmapReference: String?
+        /// A clip's frame pictures, in order; empty for a still.
+        var frameReferences: [String] = []
+
+        /// The sample's attributes: an image, or a sequence of frames.
+        var sampleAttributes: JSONValue {
+            guard !frameReferences.isEmpty else { return ["image": ["url": .string(imageReference)]] }
+            return ["frames": .array(frameReferences.map { ["image": ["url": .string($0)]] })]
+        }
     }
 
     let kind: DemoScenes.Kind
@@ -43,7 +51,11 @@ struct DemoImageAssets {
         let stem = "\(kind.rawValue)-\(number < 10 ? "0" : "")\(number)"
         let image = try store(scene.image, filename: "\(stem).jpg", db: db, folder: folder)
         let bitmap = try scene.bitmap.map { try store($0, filename: "\(stem)-label.png", db: db, folder: folder) }
-        let slot = Slot(scene: scene, imageReference: image, bitmapReference: bitmap)
+        // A clip's first frame is the scene's own picture, stored once.
+        let frames = try scene.frames.enumerated().map { index, frame in
+            index == 0 ? image : try store(frame.image, filename: "\(stem)-frame\(index).jpg", db: db, folder: folder)
+        }
+        let slot = Slot(scene: scene, imageReference: image, bitmapReference: bitmap, frameReferences: frames)
         slots[number] = slot
         return slot
     }
@@ -61,6 +73,16 @@ struct DemoImageAssets {
     /// a model's guess at them (`jitter`: boxes and polygons shifted by a few pixels,
     /// now and then one object missed).
     static func label(for slot: Slot, jitter: inout SeededRandom?) -> JSONValue {
+        guard slot.scene.frames.isEmpty else {
+            var frames: [JSONValue] = []
+            for frame in slot.scene.frames {
+                var still = slot
+                still.scene = frame
+                still.frameReferences = []
+                frames.append(Self.label(for: still, jitter: &jitter))
+            }
+            return ["format_version": "0.1", "frames": .array(frames)]
+        }
         var annotations = slot.scene.annotations
         if var random = jitter {
             annotations = annotations.compactMap { annotation -> JSONValue? in

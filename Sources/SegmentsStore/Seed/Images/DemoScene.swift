@@ -13,13 +13,19 @@ struct DemoScene: Sendable {
     /// The segmentation bitmap (instance ids in RGBA), PNG-encoded, for segmentation datasets.
     var bitmap: Data?
     var size: PixelSize
+    /// A clip's frames, each with its own picture and annotations; empty for a still.
+    /// The scene itself is the first frame.
+    var frames: [DemoScene] = []
 }
 
 /// Draws the scenes and remembers them for the process: tests seed many workspaces, and a
 /// scene depends only on (kind, slot, categories), never on the workspace.
 enum DemoScenes {
     enum Kind: String, Sendable {
-        case street, flowers, parkingLot
+        case street, flowers, parkingLot, streetClip
+
+        /// Frames per clip of the sequence kinds.
+        static let clipFrames = 6
     }
 
     /// How many distinct pictures a dataset of this kind cycles through: enough to look
@@ -29,6 +35,7 @@ enum DemoScenes {
         case .street: 16
         case .flowers: 10
         case .parkingLot: 6
+        case .streetClip: 3
         }
     }
 
@@ -37,6 +44,7 @@ enum DemoScenes {
         case .bboxes, .keypoints: .street
         case .segmentationBitmap, .segmentationBitmapHighres: .flowers
         case .vector: .parkingLot
+        case .imageVectorSequence: .streetClip
         default: nil
         }
     }
@@ -53,6 +61,7 @@ enum DemoScenes {
         case .street: painted = try StreetPainter.paint(&random, categoryCount: categoryCount)
         case .flowers: painted = try FlowerPainter.paint(&random, categoryCount: categoryCount)
         case .parkingLot: painted = try ParkingPainter.paint(&random, categoryCount: categoryCount)
+        case .streetClip: painted = try StreetPainter.paintClip(&random, categoryCount: categoryCount, frames: Kind.clipFrames)
         }
         memo.withLock { $0[key] = painted }
         return painted
@@ -70,11 +79,14 @@ extension SeededRandom {
 enum DemoAnnotation {
     static func point(_ x: Double, _ y: Double) -> JSONValue { [.double(x.rounded()), .double(y.rounded())] }
 
-    static func box(id: Int, category: Int, x0: Int, y0: Int, x1: Int, y1: Int) -> JSONValue {
-        [
+    /// `trackID`: the object this box follows through a sequence's frames.
+    static func box(id: Int, category: Int, x0: Int, y0: Int, x1: Int, y1: Int, trackID: Int? = nil) -> JSONValue {
+        var box: JSONObject = [
             "id": .int(Int64(id)), "category_id": .int(Int64(category)), "type": "bbox",
             "points": [point(Double(x0), Double(y0)), point(Double(x1), Double(y1))],
         ]
+        if let trackID { box["track_id"] = .int(Int64(trackID)) }
+        return .object(box)
     }
 
     static func polygon(id: Int, category: Int, _ points: [ImagePoint]) -> JSONValue {

@@ -7,8 +7,56 @@ enum StreetPainter {
     static let size = PixelSize(width: 1280, height: 720)
 
     static func paint(_ random: inout SeededRandom, categoryCount: Int) throws -> DemoScene {
+        var image = background(&random)
+        let rasterizer = Rasterizer(lineWidth: 2)
+        var annotations: [JSONValue] = []
+        for id in 1...random.int(2...6) {
+            let object = roadUser(&random, categoryCount: categoryCount)
+            let box = object.box
+            draw(category: object.category, in: box, on: &image, rasterizer: rasterizer, random: &random)
+            annotations.append(DemoAnnotation.box(id: id, category: object.category, x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1))
+        }
+        return DemoScene(image: try JPEGCodec.encode(image, quality: 82), annotations: annotations, bitmap: nil, size: size)
+    }
+
+    /// A short clip from a moving dash-cam: the same street in every frame, road users
+    /// driving or walking across it, each keeping its `track_id` (and its look) from frame
+    /// to frame. A road user that has left the picture has no box in that frame.
+    static func paintClip(_ random: inout SeededRandom, categoryCount: Int, frames: Int) throws -> DemoScene {
+        let street = background(&random)
+        let rasterizer = Rasterizer(lineWidth: 2)
+        let users = (1...random.int(3...5)).map { _ in
+            // Traffic lights stand still; the others move 12–45 px a frame, either way.
+            let object = roadUser(&random, categoryCount: categoryCount)
+            let speed = object.category == 4 ? 0 : random.int(12...45) * (random.chance(0.5) ? 1 : -1)
+            return (object: object, speed: speed, look: random.next())
+        }
+        var shots: [DemoScene] = []
+        for frame in 0..<max(1, frames) {
+            var image = street
+            var annotations: [JSONValue] = []
+            for (id, user) in zip(1..., users) {
+                let shift = user.speed * frame
+                let box = (x0: user.object.box.x0 + shift, y0: user.object.box.y0,
+                           x1: user.object.box.x1 + shift, y1: user.object.box.y1)
+                // Off the picture: drawn nowhere, labelled nowhere.
+                guard box.x1 > 0, box.x0 < size.width else { continue }
+                var look = SeededRandom(seed: user.look)
+                draw(category: user.object.category, in: box, on: &image, rasterizer: rasterizer, random: &look)
+                annotations.append(DemoAnnotation.box(
+                    id: id, category: user.object.category, x0: max(0, box.x0), y0: box.y0,
+                    x1: min(size.width, box.x1), y1: box.y1, trackID: id))
+            }
+            shots.append(DemoScene(image: try JPEGCodec.encode(image, quality: 82), annotations: annotations, bitmap: nil, size: size))
+        }
+        var clip = shots[0]
+        clip.frames = shots
+        return clip
+    }
+
+    /// Sky, houses, pavement, road and its markings.
+    private static func background(_ random: inout SeededRandom) -> RGBAImage {
         var image = RGBAImage(width: size.width, height: size.height)
-        let horizon = 330
         image.fillGradient(y0: 0, y1: horizon, top: RGBColor(packed: 0x6FA8DC), bottom: RGBColor(packed: 0xCFE2F3))
         var x = 0
         while x < size.width {
@@ -23,28 +71,26 @@ enum StreetPainter {
         for dash in stride(from: 20, to: size.width, by: 160) {
             image.fillRect(x0: dash, y0: 560, x1: dash + 80, y1: 572, color: RGBColor(packed: 0xEEEEEE))
         }
+        return image
+    }
 
-        let rasterizer = Rasterizer(lineWidth: 2)
-        var annotations: [JSONValue] = []
-        let count = random.int(2...6)
-        for id in 1...count {
-            let category = random.int(1...max(1, min(5, categoryCount)))
-            let (width, height): (Int, Int)
-            switch category {
-            case 1: (width, height) = (random.int(170...300), random.int(90...150))
-            case 2: (width, height) = (random.int(35...60), random.int(110...180))
-            case 3: (width, height) = (random.int(90...130), random.int(110...160))
-            case 4: (width, height) = (random.int(28...40), random.int(80...110))
-            default: (width, height) = (random.int(320...480), random.int(180...240))
-            }
-            let x0 = random.int(0...(size.width - width))
-            let y0 = category == 4 ? random.int(60...(horizon - height - 20))
-                : random.int((horizon + 40 - height / 2)...(size.height - height - 4))
-            let box = (x0: x0, y0: y0, x1: x0 + width, y1: y0 + height)
-            draw(category: category, in: box, on: &image, rasterizer: rasterizer, random: &random)
-            annotations.append(DemoAnnotation.box(id: id, category: category, x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1))
+    private static let horizon = 330
+
+    /// A road user of a random category, sized for it, where it belongs (lights above the road).
+    private static func roadUser(_ random: inout SeededRandom, categoryCount: Int) -> (category: Int, box: Box) {
+        let category = random.int(1...max(1, min(5, categoryCount)))
+        let (width, height): (Int, Int)
+        switch category {
+        case 1: (width, height) = (random.int(170...300), random.int(90...150))
+        case 2: (width, height) = (random.int(35...60), random.int(110...180))
+        case 3: (width, height) = (random.int(90...130), random.int(110...160))
+        case 4: (width, height) = (random.int(28...40), random.int(80...110))
+        default: (width, height) = (random.int(320...480), random.int(180...240))
         }
-        return DemoScene(image: try JPEGCodec.encode(image, quality: 82), annotations: annotations, bitmap: nil, size: size)
+        let x0 = random.int(0...(size.width - width))
+        let y0 = category == 4 ? random.int(60...(horizon - height - 20))
+            : random.int((horizon + 40 - height / 2)...(size.height - height - 4))
+        return (category, (x0: x0, y0: y0, x1: x0 + width, y1: y0 + height))
     }
 
     typealias Box = (x0: Int, y0: Int, x1: Int, y1: Int)
