@@ -13,8 +13,8 @@ import Testing
 struct ConnectionHTTPTests {
     /// Seconds from now until the server closes `connection`, and what it sent before.
     /// Throws if the server never closed it within our own 20 s read timeout.
-    /// The upper bounds below are loose: a fresh CI machine running the suite in
-    /// parallel has been seen to take 5.5 s for a 1 s timeout; "never" is 20 s.
+    /// A fresh CI machine running the suite in parallel has taken 5.5 s for a 1 s timer
+    /// and 12 s for a 3 s one, so the tests prove who closed, not how fast.
     static func secondsUntilClosed(_ connection: RawConnection, sending bytes: Data? = nil) async throws -> (Double, Data) {
         let (elapsed, received, closed) = try await RawHTTP.offThread {
             let started = Date()
@@ -32,7 +32,9 @@ struct ConnectionHTTPTests {
         defer { Task { await server.stop() } }
         let (elapsed, received) = try await Self.secondsUntilClosed(RawConnection(port: server.port))
         #expect(received.isEmpty)
-        #expect(elapsed >= 0.8 && elapsed < 12, "closed after \(elapsed) s")
+        // Closed by the server within our 20 s read timeout, so by the header timeout (the
+        // idle timeout is 60 s); the time itself stretches on a loaded machine.
+        #expect(elapsed >= 0.8, "closed after \(elapsed) s")
     }
 
     @Test("half a request head is not waited for beyond the header timeout")
@@ -42,7 +44,7 @@ struct ConnectionHTTPTests {
         let half = Data("GET /user/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
         let (elapsed, received) = try await Self.secondsUntilClosed(RawConnection(port: server.port), sending: half)
         #expect(received.isEmpty)
-        #expect(elapsed < 12, "closed after \(elapsed) s")
+        #expect(elapsed < 20, "closed after \(elapsed) s")
     }
 
     @Test("a head trickled a byte at a time is cut off at the header timeout, though bytes keep coming")
@@ -61,7 +63,8 @@ struct ConnectionHTTPTests {
             }
             return Date().timeIntervalSince(started)
         }
-        #expect(elapsed >= 0.8 && elapsed < 12, "closed after \(elapsed) s")
+        // Never cut would be 30 s of trickling.
+        #expect(elapsed >= 0.8 && elapsed < 25, "closed after \(elapsed) s")
     }
 
     @Test("a keep-alive connection is served, then closed after the idle timeout, not the header timeout")
@@ -71,8 +74,9 @@ struct ConnectionHTTPTests {
         let request = Data("GET /user/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: APIKey \(server.janeKey)\r\n\r\n".utf8)
         let (elapsed, received) = try await Self.secondsUntilClosed(RawConnection(port: server.port), sending: request)
         #expect(try RawHTTP.parse(received).status == 200)
-        // Not closed at all would take the read timeout (20 s) or more.
-        #expect(elapsed >= 2.5 && elapsed < 12, "closed after \(elapsed) s")
+        // Closed by the server (secondsUntilClosed requires it), and not at the 1 s header
+        // timeout; no upper bound: a loaded CI machine has taken 12 s for this 3 s timer.
+        #expect(elapsed >= 2.5, "closed after \(elapsed) s")
     }
 
     @Test("past the connection cap, a new connection waits until one is closed")
