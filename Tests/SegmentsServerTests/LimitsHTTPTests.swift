@@ -70,7 +70,7 @@ struct LimitsHTTPTests {
 
     @Test("over the per-key rate limit: 429, 'throttled', Retry-After; other keys unaffected")
     func rateLimit() async throws {
-        // One request back every 200 s: a slow, loaded machine cannot earn one during the test.
+        // A 10-minute window: a slow, loaded machine cannot see it reset during the test.
         let server = try await TestServer.start { $0.rateLimit = RateLimit(requests: 3, per: .seconds(600)) }
         defer { Task { await server.stop() } }
         for _ in 0..<3 { #expect(try await server.get("/user", key: server.janeKey).status == 200) }
@@ -78,13 +78,13 @@ struct LimitsHTTPTests {
         #expect(limited.status == 429)
         #expect(limited.detail?.contains("throttled") == true)
         let retryAfter = try #require(limited.headers["retry-after"].flatMap(Int.init))
-        #expect((1...200).contains(retryAfter))
+        #expect((1...600).contains(retryAfter))
         #expect(try await server.get("/user", key: server.bobKey).status == 200)
     }
 
     @Test("made-up keys are counted per address: a flood of them is throttled, valid keys pass")
     func unknownKeysAreCountedPerAddress() async throws {
-        // One request back every 12 minutes: CI once took over 12 s for these 8 and earned one at 60 s.
+        // An hour-long window: on CI these 8 requests once took long enough to earn one back at 60 s.
         let server = try await TestServer.start { $0.rateLimit = RateLimit(requests: 5, per: .seconds(3600)) }
         defer { Task { await server.stop() } }
         var statuses: [Int] = []
