@@ -50,10 +50,12 @@ struct SequenceFrameTests {
         }
         #expect(drawn.annotations == label.frames[2].annotations)
         #expect(drawn.annotations != label.frames[0].annotations, "the road users move between frames")
-        // The frames either side are fetched ahead, so stepping shows them from memory.
-        let ahead = SampleImageSource.upcoming(result.state)
-        #expect(ahead.contains { $0 == attributes.frames[3].image.url })
-        #expect(ahead.contains { $0 == attributes.frames[1].image.url })
+        // The frames either side are rendered ahead, boxes and all, so stepping shows them at once.
+        let ahead = SampleImageSource.upcoming(result.state, cells: slot.rect.size).compactMap(\.rendering)
+        for frame in [1, 3] {
+            let prepared = ahead.first { $0.imageURL == attributes.frames[frame].image.url }
+            #expect(prepared?.label == .imageVector(ImageVectorLabel(annotations: label.frames[frame].annotations)))
+        }
     }
 
     @Test(", steps back; at either end the key says why nothing changed instead of wrapping")

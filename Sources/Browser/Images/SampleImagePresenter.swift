@@ -31,7 +31,10 @@ final class SampleImagePresenter {
     private var wanted: SampleImageSource.Wanted?
     private var job: Task<Void, Never>?
     private var outcome: (wanted: SampleImageSource.Wanted, outcome: Outcome)?
-    private var prefetches: [String: Task<Void, Never>] = [:]
+    private var prefetches: [SampleImageSource.Upcoming: Task<Void, Never>] = [:]
+    /// Pictures rendered ahead (the next frame, the next samples in triage), ready to show
+    /// in the frame that asks for them. Only those still upcoming are kept.
+    private var prerendered: [SampleImageSource.Wanted: TerminalImage] = [:]
 
     /// What the frame shows: the slot and the picture placed in it, if visible.
     private var shown: (slot: ImageSlot, image: TerminalImage, origin: Point)?
@@ -51,6 +54,9 @@ final class SampleImagePresenter {
 
     var isEnabled: Bool { renderer.graphics != .none }
 
+    /// Whether the last prepared frame shows a picture (rather than "loading image…").
+    var isShowingPicture: Bool { shown != nil }
+
     /// Pixels the picture is decoded to for a slot: about what the terminal will show.
     private func target(for cells: Size) -> PixelSize {
         let cell = renderer.graphics.isPixels ? renderer.cellPixels : Size(width: 8, height: 16)
@@ -67,8 +73,17 @@ final class SampleImagePresenter {
             cancel()
             return
         }
-        if wanted != self.wanted { start(wanted) }
-        prefetch(SampleImageSource.upcoming(state), cells: slot.rect.size)
+        if wanted != self.wanted {
+            if let ready = prerendered[wanted] {
+                job?.cancel()
+                job = nil
+                self.wanted = wanted
+                outcome = (wanted, .image(ready))
+            } else {
+                start(wanted)
+            }
+        }
+        prefetch(SampleImageSource.upcoming(state, cells: slot.rect.size), cells: slot.rect.size)
         switch outcome?.wanted == wanted ? outcome?.outcome : nil {
         case .image(let image)?:
             // Dialogs are drawn over the detail: the picture waits until they close.
@@ -123,6 +138,7 @@ final class SampleImagePresenter {
         cancel()
         prefetches.values.forEach { $0.cancel() }
         prefetches = [:]
+        prerendered = [:]
         if written != nil, renderer.graphics == .kitty {
             terminal?.writeImageOutput(Self.deleteKittyImages)
         }
@@ -141,29 +157,12 @@ final class SampleImagePresenter {
         job?.cancel()
         self.wanted = wanted
         renderer.cellPixels = CellMetrics.measured() ?? CellMetrics.assumed
-        let cellAspect = CellMetrics.aspect(of: renderer.cellPixels)
-        // Symbols resolve a cell into two points vertically (half blocks); pixel protocols show pixels.
-        let resolution = renderer.graphics.isPixels
-            ? target(for: wanted.cells) : PixelSize(width: wanted.cells.width, height: wanted.cells.height * 2)
-        let request = SampleImageRequest(
-            imageURL: wanted.imageURL, label: wanted.label, palette: wanted.palette, target: target(for: wanted.cells),
-            style: LabelOverlay.Style(resolution: resolution))
-        let loader = loader
-        let renderer = renderer
+        let work = rendering(wanted)
         let logger = logger
         job = Task.detached(priority: .userInitiated) { [weak self] in
             let outcome: Outcome
             do {
-                let (pixels, captions) = try await loader.picture(request)
-                try Task.checkCancellation()
-                let cells = ImageRenderer.fit(
-                    pixelWidth: pixels.width, pixelHeight: pixels.height, into: wanted.cells, cellAspect: cellAspect)
-                var image = try renderer.render(rgba: pixels.bytes, width: pixels.width, height: pixels.height, cells: cells)
-                // Category names go into symbol cells; over real pixels they would punch holes.
-                if case .symbols(let grid) = image {
-                    image = .symbols(grid.captioned(captions.map(Self.caption), colors: renderer.symbolColors))
-                }
-                outcome = .image(image)
+                outcome = .image(try await work())
             } catch is CancellationError {
                 return
             } catch {
@@ -172,6 +171,31 @@ final class SampleImagePresenter {
             }
             guard !Task.isCancelled else { return }
             await self?.finish(wanted, outcome)
+        }
+    }
+
+    /// The work that turns `wanted` into a picture for the terminal: fetch and decode (or the
+    /// caches), draw the label, libchafa, captions. Runs off the main actor.
+    private func rendering(_ wanted: SampleImageSource.Wanted) -> @Sendable () async throws -> TerminalImage {
+        let cellAspect = CellMetrics.aspect(of: renderer.cellPixels)
+        // Symbols resolve a cell into two points vertically (half blocks); pixel protocols show pixels.
+        let resolution = renderer.graphics.isPixels
+            ? target(for: wanted.cells) : PixelSize(width: wanted.cells.width, height: wanted.cells.height * 2)
+        let request = SampleImageRequest(
+            imageURL: wanted.imageURL, label: wanted.label, palette: wanted.palette, target: target(for: wanted.cells),
+            style: LabelOverlay.Style(resolution: resolution))
+        let (loader, renderer) = (loader, renderer)
+        return {
+            let (pixels, captions) = try await loader.picture(request)
+            try Task.checkCancellation()
+            let cells = ImageRenderer.fit(
+                pixelWidth: pixels.width, pixelHeight: pixels.height, into: wanted.cells, cellAspect: cellAspect)
+            var image = try renderer.render(rgba: pixels.bytes, width: pixels.width, height: pixels.height, cells: cells)
+            // Category names go into symbol cells; over real pixels they would punch holes.
+            if case .symbols(let grid) = image {
+                image = .symbols(grid.captioned(captions.map(Self.caption), colors: renderer.symbolColors))
+            }
+            return image
         }
     }
 
@@ -188,19 +212,42 @@ final class SampleImagePresenter {
         redraw()
     }
 
-    /// Triage: the next samples' pictures are fetched and decoded ahead, so `a` shows the
-    /// next one from memory. Prefetches for samples no longer ahead are cancelled.
-    private func prefetch(_ urls: [String], cells: Size) {
-        let keep = Set(urls)
-        for (url, task) in prefetches where !keep.contains(url) {
+    /// Prepares what will likely be asked for next: whole pictures where the label is known
+    /// (the next frame; the next samples in triage once fetched ahead), else the decoded
+    /// photo. Work for what is no longer upcoming is cancelled and its picture dropped.
+    private func prefetch(_ upcoming: [SampleImageSource.Upcoming], cells: Size) {
+        let keep = Set(upcoming)
+        for (item, task) in prefetches where !keep.contains(item) {
             task.cancel()
-            prefetches[url] = nil
+            prefetches[item] = nil
         }
+        let keepRendered = Set(upcoming.compactMap(\.rendering))
+        prerendered = prerendered.filter { keepRendered.contains($0.key) || $0.key == wanted }
         let loader = loader
         let target = target(for: cells)
-        for url in urls where prefetches[url] == nil {
-            prefetches[url] = Task.detached(priority: .utility) { await loader.prefetch(url, target: target) }
+        for item in upcoming where prefetches[item] == nil {
+            switch item {
+            case .picture(let url):
+                prefetches[item] = Task.detached(priority: .utility) { await loader.prefetch(url, target: target) }
+            case .rendering(let ahead):
+                guard prerendered[ahead] == nil, ahead != wanted else { continue }
+                let work = rendering(ahead)
+                prefetches[item] = Task.detached(priority: .utility) { [weak self] in
+                    guard let image = try? await work(), !Task.isCancelled else { return }
+                    await self?.keepRendered(image, for: ahead)
+                }
+            }
         }
+    }
+
+    private func keepRendered(_ image: TerminalImage, for ahead: SampleImageSource.Wanted) {
+        guard prefetches[.rendering(ahead)] != nil else { return }
+        prerendered[ahead] = image
+    }
+
+    /// Waits for the work ahead that is under way (tests and benchmarks).
+    func settle() async {
+        for task in prefetches.values { await task.value }
     }
 
     private func note(_ text: DisplayText, style: Style, in rect: Rect, on screen: inout Screen) {

@@ -24,21 +24,47 @@ enum SampleImageSource {
             palette: CategoryPalette(taskAttributes: dataset.dataset.taskAttributes), cells: slot.rect.size)
     }
 
-    /// The pictures to fetch and decode ahead: the open sequence's neighbouring frames
-    /// (so `.` and `,` show them from memory) and, in the triage queue, the next `count`
-    /// samples of the table.
-    static func upcoming(_ state: AppState, count: Int = 3) -> [String] {
+    /// Something to prepare before it is asked for.
+    enum Upcoming: Hashable, Sendable {
+        /// Fetch and decode the photo: its label is not known yet.
+        case picture(String)
+        /// Render the whole picture, label drawn: everything it depends on is known.
+        case rendering(Wanted)
+
+        var rendering: Wanted? {
+            if case .rendering(let wanted) = self { return wanted }
+            return nil
+        }
+    }
+
+    /// What to prepare ahead for a slot of `cells`: the open sequence's neighbouring frames
+    /// (so `.` and `,` show them at once) and, in the triage queue, the next samples: whole
+    /// when the queue fetched their labels ahead, else their photos.
+    static func upcoming(_ state: AppState, cells: Size) -> [Upcoming] {
         guard let dataset = state.dataset, let detail = dataset.detail else { return [] }
-        var urls: [String] = []
-        if let frames = SampleFrames.count(detail.sample) {
+        let palette = CategoryPalette(taskAttributes: dataset.dataset.taskAttributes)
+        func drawable(_ label: Label?, frame: Int) -> LabelContent? {
+            SampleFrames.drawable(label?.attributes?.content(for: label?.labelType ?? dataset.dataset.taskType), frame: frame)
+        }
+        var upcoming: [Upcoming] = []
+        if let frames = SampleFrames.count(detail.sample), detail.isLoaded {
             for frame in [detail.frame + 1, detail.frame - 1] where frame >= 0 && frame < frames {
-                if let url = SampleFrames.imageURL(detail.sample, frame: frame) { urls.append(url) }
+                guard let url = SampleFrames.imageURL(detail.sample, frame: frame) else { continue }
+                upcoming.append(.rendering(Wanted(
+                    sampleUUID: detail.uuid, imageURL: url, label: drawable(detail.label, frame: frame),
+                    palette: palette, cells: cells)))
             }
         }
-        guard dataset.queue != nil, detail.source == .samples else { return urls }
-        let samples = dataset.samples
-        let selected = samples.table.selected
-        guard samples.sample(at: selected)?.uuid == detail.uuid else { return urls }
-        return urls + (1...count).compactMap { SampleFrames.imageURL(samples.sample(at: selected + $0)) }
+        for row in state.queueRowsAhead {
+            guard let sample = dataset.samples.sample(at: row), let url = SampleFrames.imageURL(sample) else { continue }
+            if let fetched = dataset.queue?.ahead[sample.uuid], fetched.labelset == dataset.labelset {
+                upcoming.append(.rendering(Wanted(
+                    sampleUUID: sample.uuid, imageURL: url, label: drawable(fetched.label, frame: 0),
+                    palette: palette, cells: cells)))
+            } else {
+                upcoming.append(.picture(url))
+            }
+        }
+        return upcoming
     }
 }

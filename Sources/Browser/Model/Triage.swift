@@ -86,6 +86,10 @@ public struct TriageQueue: Hashable, Sendable {
     public var filterBefore: SampleFilter?
     /// Only the samples assigned to this labeler or reviewer (`A`); nil: every sample.
     public var assignee: AssigneeFilter?
+    /// The next samples with their labels, fetched while the reviewer looks at this one, so
+    /// `a` opens the next at once (its keys need not wait a round trip). By uuid; bounded
+    /// to the samples ahead.
+    public var ahead: [String: SampleWithLabel] = [:]
 
     public init(total: Int?, baseline: Int) {
         self.total = total

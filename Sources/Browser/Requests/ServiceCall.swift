@@ -25,9 +25,11 @@ public struct DatasetListing: Sendable {
 }
 
 /// A sample with its label in one labelset (nil when it has none).
-public struct SampleWithLabel: Sendable {
+public struct SampleWithLabel: Hashable, Sendable {
     public var sample: Sample
+    /// The label in `labelset`; nil when the sample has none there.
     public var label: Label?
+    public var labelset: String
 }
 
 /// Every call the browser makes. Each is one or a few `SegmentsService` calls; the
@@ -86,9 +88,10 @@ enum ServiceCalls {
         ServiceCall(.sampleDetail(uuid: uuid, labelset: labelset)) { service in
             let sample = try await service.getSample(uuid, labelset: labelset, includeSignedURL: false)
             do {
-                return SampleWithLabel(sample: sample, label: try await service.getLabel(sampleUUID: uuid, labelset: labelset))
+                return SampleWithLabel(
+                    sample: sample, label: try await service.getLabel(sampleUUID: uuid, labelset: labelset), labelset: labelset)
             } catch SegmentsError.notFound {
-                return SampleWithLabel(sample: sample, label: nil)
+                return SampleWithLabel(sample: sample, label: nil, labelset: labelset)
             }
         }
     }

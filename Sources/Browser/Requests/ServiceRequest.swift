@@ -15,6 +15,8 @@ public enum Slot: Hashable, Sendable {
     /// Issues are needed by two tabs (Samples' open-issue column, Issues) and the detail.
     case datasetIssues
     case sampleDetail
+    /// A sample the triage queue will open next, fetched ahead (by uuid).
+    case detailAhead(String)
     case sampleLookup
     /// A label status written by the triage keys; never replaced while one is in flight.
     case labelWrite

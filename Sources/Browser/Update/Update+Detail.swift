@@ -8,11 +8,14 @@ extension AppState {
         var detail = SampleDetailState(uuid: uuid, source: source, sample: sample)
         detail.scroll = 0
         dataset?.detail = detail
+        // The triage queue fetched this one ahead: shown at once, still fetched again below
+        // so what is on screen ends up being what the server has now.
+        if let fetched = takeFetchedAhead(uuid) { _ = landSampleDetail(fetched) }
         return [
             start(
                 .sampleDetail, ServiceCalls.sampleDetail(uuid: uuid, labelset: current.labelset),
                 then: { $0.landSampleDetail($1) }, otherwise: { $0.failSampleDetail($1) })
-        ]
+        ] + fetchAhead()
     }
 
     mutating func closeDetail() -> [Effect] {
