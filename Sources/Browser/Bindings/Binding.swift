@@ -113,6 +113,19 @@ public enum Bindings {
             keys: [.character(",")], command: .previousFrame, description: "Previous frame of an image sequence",
             context: .sampleDetail, disabledReason: { state in state.frameReason }),
         Binding(
+            keys: [.character("+"), .character("=")], command: .zoomPicture(inward: true),
+            description: "Zoom into the picture (2×, 4×, 8×; the arrows then pan)", short: "zoom", context: .sampleDetail,
+            disabledReason: { state in state.zoomReason }),
+        Binding(
+            keys: [.character("-")], command: .zoomPicture(inward: false), description: "Zoom out of the picture",
+            context: .sampleDetail, disabledReason: { state in state.zoomReason }),
+        // Zoomed picture: the arrows pan it; j/k still scroll the text.
+        Binding(keys: [.left], command: .panPicture(dx: -1, dy: 0), description: "Pan the picture left", short: "←↑↓→ pan", context: .zoomedPicture),
+        Binding(keys: [.right], command: .panPicture(dx: 1, dy: 0), description: "Pan the picture right", context: .zoomedPicture),
+        Binding(keys: [.up], command: .panPicture(dx: 0, dy: -1), description: "Pan the picture up", context: .zoomedPicture),
+        Binding(keys: [.down], command: .panPicture(dx: 0, dy: 1), description: "Pan the picture down", context: .zoomedPicture),
+        Binding(keys: [.character("0")], command: .fitPicture, description: "Show the whole picture again", short: "fit", context: .zoomedPicture),
+        Binding(
             keys: [.character("I")], command: .nextIssueOfSample, description: "Select the sample's next issue (for o, e, D)",
             context: .sampleDetail, disabledReason: { state in state.issueActionReason }),
         Binding(
@@ -218,7 +231,10 @@ extension AppState {
     /// The contexts that apply now, most specific first.
     public var bindingContexts: [BindingContext] {
         guard focus == .content, let dataset else { return [.datasets, .lists, .global] }
-        if dataset.detail != nil { return dataset.queue != nil ? [.triage, .sampleDetail, .global] : [.sampleDetail, .global] }
+        if let detail = dataset.detail {
+            let zoomed: [BindingContext] = detail.pictureView.isZoomed ? [.zoomedPicture] : []
+            return zoomed + (dataset.queue != nil ? [.triage, .sampleDetail, .global] : [.sampleDetail, .global])
+        }
         return dataset.tab.behaviour.bindingContexts + [.global]
     }
 
@@ -253,6 +269,13 @@ extension AppState {
     /// Why `u` has nothing to undo, or nil.
     var undoReason: String? {
         triage.decisions.isEmpty ? "nothing to undo in this session" : nil
+    }
+
+    /// Why `+` and `-` cannot zoom, or nil.
+    var zoomReason: String? {
+        guard let detail = dataset?.detail else { return "no sample is open" }
+        guard SampleFrames.imageURL(detail.sample, frame: detail.frame) != nil else { return "this sample has no picture" }
+        return picturesShown ? nil : "only the outline is shown (i shows the picture)"
     }
 
     /// Why `,` and `.` cannot step frames, or nil.

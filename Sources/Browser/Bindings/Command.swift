@@ -26,6 +26,9 @@ public enum Command: Hashable, Sendable {
     case togglePicture
     case nextFrame
     case previousFrame
+    case zoomPicture(inward: Bool)
+    case fitPicture
+    case panPicture(dx: Int, dy: Int)
     case previousSample
     case chooseSort
     case toggleDirection
@@ -64,6 +67,7 @@ public enum BindingContext: String, CaseIterable, Hashable, Sendable {
     case datasets = "Datasets pane"
     case samples = "Samples tab"
     case sampleDetail = "Sample detail"
+    case zoomedPicture = "Zoomed picture"
     case triage = "Triage queue"
     case issues = "Issues tab"
     case collaborators = "Collaborators tab"

@@ -178,16 +178,32 @@ final class SampleImagePresenter {
     /// caches), draw the label, libchafa, captions. Runs off the main actor.
     private func rendering(_ wanted: SampleImageSource.Wanted) -> @Sendable () async throws -> TerminalImage {
         let cellAspect = CellMetrics.aspect(of: renderer.cellPixels)
+        // Zoomed in, the picture is decoded and drawn on that much larger, then cut down to
+        // the visible part, so lines stay as thin and the pixels as sharp as unzoomed.
+        let zoom = wanted.view.zoom
+        let target = target(for: wanted.cells)
         // Symbols resolve a cell into two points vertically (half blocks); pixel protocols show pixels.
         let resolution = renderer.graphics.isPixels
-            ? target(for: wanted.cells) : PixelSize(width: wanted.cells.width, height: wanted.cells.height * 2)
+            ? target : PixelSize(width: wanted.cells.width, height: wanted.cells.height * 2)
         let request = SampleImageRequest(
-            imageURL: wanted.imageURL, label: wanted.label, palette: wanted.palette, target: target(for: wanted.cells),
-            style: LabelOverlay.Style(resolution: resolution))
+            imageURL: wanted.imageURL, label: wanted.label, palette: wanted.palette,
+            target: PixelSize(width: target.width * zoom, height: target.height * zoom),
+            style: LabelOverlay.Style(resolution: PixelSize(width: resolution.width * zoom, height: resolution.height * zoom)))
         let (loader, renderer) = (loader, renderer)
+        let visible = wanted.view.visible
         return {
-            let (pixels, captions) = try await loader.picture(request)
+            var (pixels, captions) = try await loader.picture(request)
             try Task.checkCancellation()
+            if zoom > 1 {
+                pixels = pixels.cropped(x: visible.x, y: visible.y, width: visible.width, height: visible.height)
+                captions = captions.compactMap { caption in
+                    var moved = caption
+                    moved.x = (caption.x - visible.x) / visible.width
+                    moved.y = (caption.y - visible.y) / visible.height
+                    moved.width = caption.width / visible.width
+                    return (0..<1).contains(moved.x) && (0..<1).contains(moved.y) ? moved : nil
+                }
+            }
             let cells = ImageRenderer.fit(
                 pixelWidth: pixels.width, pixelHeight: pixels.height, into: wanted.cells, cellAspect: cellAspect)
             var image = try renderer.render(rgba: pixels.bytes, width: pixels.width, height: pixels.height, cells: cells)

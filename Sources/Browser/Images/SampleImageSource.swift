@@ -12,6 +12,8 @@ enum SampleImageSource {
         var label: LabelContent?
         var palette: CategoryPalette
         var cells: Size
+        /// All of the picture, or the zoomed-in part.
+        var view = PictureView()
     }
 
     static func wanted(_ state: AppState, slot: ImageSlot) -> Wanted? {
@@ -21,7 +23,8 @@ enum SampleImageSource {
         let content = detail.label?.attributes?.content(for: detail.label?.labelType ?? dataset.dataset.taskType)
         return Wanted(
             sampleUUID: detail.uuid, imageURL: url, label: SampleFrames.drawable(content, frame: detail.frame),
-            palette: CategoryPalette(taskAttributes: dataset.dataset.taskAttributes), cells: slot.rect.size)
+            palette: CategoryPalette(taskAttributes: dataset.dataset.taskAttributes), cells: slot.rect.size,
+            view: detail.pictureView)
     }
 
     /// Something to prepare before it is asked for.
@@ -52,7 +55,7 @@ enum SampleImageSource {
                 guard let url = SampleFrames.imageURL(detail.sample, frame: frame) else { continue }
                 upcoming.append(.rendering(Wanted(
                     sampleUUID: detail.uuid, imageURL: url, label: drawable(detail.label, frame: frame),
-                    palette: palette, cells: cells)))
+                    palette: palette, cells: cells, view: detail.pictureView)))
             }
         }
         for row in state.queueRowsAhead {

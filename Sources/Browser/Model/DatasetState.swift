@@ -119,6 +119,8 @@ public struct SampleDetailState: Sendable {
     public var issueCursor = 0
     /// The frame of an image sequence the detail shows (`,` and `.` step it).
     public var frame = 0
+    /// The part of the picture shown (`+`, `-`, arrows, `0`).
+    public var pictureView = PictureView()
 
     public init(uuid: String, source: DetailSource, sample: Sample? = nil) {
         self.uuid = uuid

@@ -126,6 +126,13 @@ extension AppState {
         case .togglePicture:
             picturesShown.toggle()
             showInfo(picturesShown ? "Pictures: shown with their labels (i: outline only)" : "Pictures: outline only (i shows them)")
+        case .zoomPicture(let inward):
+            zoomPicture(inward: inward)
+        case .fitPicture:
+            dataset?.detail?.pictureView = PictureView()
+            showInfo("Showing the whole picture")
+        case .panPicture(let dx, let dy):
+            panPicture(dx: dx, dy: dy)
         case .nextFrame:
             stepFrame(by: 1)
         case .previousFrame:

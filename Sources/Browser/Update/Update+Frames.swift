@@ -13,3 +13,25 @@ extension AppState {
         dataset?.detail?.frame = target
     }
 }
+
+/// Zooming into the picture and panning it (the arrows pan while zoomed).
+extension AppState {
+    mutating func zoomPicture(inward: Bool) {
+        guard var view = dataset?.detail?.pictureView else { return }
+        guard view.zoom(in: inward) else {
+            showInfo(inward ? "Zoomed in as far as it goes (\(view.zoom)×)" : "The whole picture is shown")
+            return
+        }
+        dataset?.detail?.pictureView = view
+        showInfo(view.isZoomed ? "Zoom \(view.zoom)×: arrows pan, - zooms out, 0 shows it whole" : "The whole picture is shown")
+    }
+
+    mutating func panPicture(dx: Int, dy: Int) {
+        guard var view = dataset?.detail?.pictureView else { return }
+        guard view.pan(dx: dx, dy: dy) else {
+            showInfo("At the picture's edge")
+            return
+        }
+        dataset?.detail?.pictureView = view
+    }
+}

@@ -22,6 +22,7 @@ enum SampleDetailView {
         guard let previewArea else { return }
         var title = scene?.caption ?? "image"
         if let frames = SampleFrames.count(detail.sample), frames > 1 { title = "frame \(detail.frame + 1)/\(frames) · " + title }
+        if picture, detail.pictureView.isZoomed { title = "\(detail.pictureView.zoom)× · " + title }
         screen.drawBox(previewArea, style: Style(.border), glyphs: .rounded, title: DisplayText(title))
         if let scene { GeometryPreview.render(scene, into: &screen, area: previewArea.inset(by: 1)) }
         // The outline stays as the fallback; a terminal that shows pictures draws over it.
