@@ -65,6 +65,13 @@ D type ":dataset jane/flower-segmentation"; keys Enter; wait_for "jane/flower-se
 keys Enter; wait_for "── Attributes ──"; keys z
 shot 12-segmentation-mask "a segmentation label: instance masks blended over the picture"
 keys z; keys Escape; wait_for "1 of "
+D type ":dataset jane/dashcam-clips"; keys Enter; wait_for "jane/dashcam-clips  image-vector-sequence"; wait_for "1 of "
+keys s; wait_for "Label status filter"; keys Space Enter; wait_for "1 of "; keys Enter; wait_for "frame 1/6"
+keys . . .; wait_for "frame 4/6"; wait_for "Annotations in frame 4"
+shot 13-sequence-frame "an image sequence: . and , step the frames, the boxes follow their tracks"
+keys + +; wait_for "4× · frame 4/6"; keys Left Down
+shot 14-zoom "+ zooms into the picture, the arrows pan it"
+keys 0; keys Escape; wait_for "1 of "; keys c
 D type ":dataset jane/lidar-highway"; keys Enter; wait_for "jane/lidar-highway  pointcloud"
 D type ":tab issues"; keys Enter; wait_for "showing open"; shot 05-issues "issues"
 D type ":tab info"; keys Enter; wait_for "── Label status ──"; shot 06-info "dataset info"

@@ -120,7 +120,7 @@ public enum Bindings {
             keys: [.character("-")], command: .zoomPicture(inward: false), description: "Zoom out of the picture",
             context: .sampleDetail, disabledReason: { state in state.zoomReason }),
         // Zoomed picture: the arrows pan it; j/k still scroll the text.
-        Binding(keys: [.left], command: .panPicture(dx: -1, dy: 0), description: "Pan the picture left", short: "←↑↓→ pan", context: .zoomedPicture),
+        Binding(keys: [.left], command: .panPicture(dx: -1, dy: 0), description: "Pan the picture left (↑ ↓ → the other ways)", short: "pan", context: .zoomedPicture),
         Binding(keys: [.right], command: .panPicture(dx: 1, dy: 0), description: "Pan the picture right", context: .zoomedPicture),
         Binding(keys: [.up], command: .panPicture(dx: 0, dy: -1), description: "Pan the picture up", context: .zoomedPicture),
         Binding(keys: [.down], command: .panPicture(dx: 0, dy: 1), description: "Pan the picture down", context: .zoomedPicture),
