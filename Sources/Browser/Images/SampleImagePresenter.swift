@@ -27,6 +27,8 @@ final class SampleImagePresenter {
     private var renderer: ImageRenderer
     private let redraw: @MainActor () -> Void
     private let logger: Logger
+    /// The cell size the terminal reported at start, for when `TIOCGWINSZ` gives none.
+    private let reportedCell: Size?
 
     private var wanted: SampleImageSource.Wanted?
     private var job: Task<Void, Never>?
@@ -45,6 +47,7 @@ final class SampleImagePresenter {
     ) {
         loader = SampleImageLoader(service: service, disk: disk)
         renderer = ImageRenderer(graphics: detection.graphics, symbolColors: detection.symbolColors)
+        reportedCell = detection.cellPixels
         self.redraw = redraw
         self.logger = logger
     }
@@ -140,7 +143,7 @@ final class SampleImagePresenter {
     private func start(_ wanted: SampleImageSource.Wanted) {
         job?.cancel()
         self.wanted = wanted
-        renderer.cellPixels = CellMetrics.measured() ?? CellMetrics.assumed
+        renderer.cellPixels = CellMetrics.current(reported: reportedCell)
         let cellAspect = CellMetrics.aspect(of: renderer.cellPixels)
         // Symbols resolve a cell into two points vertically (half blocks); pixel protocols show pixels.
         let resolution = renderer.graphics.isPixels
