@@ -86,7 +86,7 @@ def stats(path):
         for name, target in CATEGORIES.items():
             if near(colour, target, NEAR):
                 category[name] += count
-    fields = {"distinct": len(histogram), "off_palette": off_palette}
+    fields = {"distinct": len(histogram), "off_palette": off_palette, "categories": sum(category.values())}
     fields.update(category)
     return fields
 
