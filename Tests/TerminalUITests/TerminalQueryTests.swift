@@ -170,7 +170,7 @@ struct TerminalQueryTests {
         let outcome = TerminalQuery.Outcome(
             replies: TerminalReplies(kittyGraphics: .ok, deviceAttributes: [62, 4], cellPixels: Size(width: 9, height: 18)),
             typeAhead: [0x6A], elapsed: .milliseconds(12))
-        #expect(outcome.summary == "answered in 12 ms: DA1 62;4, kitty OK, cell 9×18 px, 1 bytes typed ahead")
+        #expect(outcome.summary == "answered in 12 ms: DA1 62;4, kitty OK, cell 9×18 px, 1 byte typed ahead")
         #expect(TerminalQuery.Outcome(replies: TerminalReplies(), typeAhead: [], elapsed: .milliseconds(150)).summary
                 == "no answer in 150 ms")
     }

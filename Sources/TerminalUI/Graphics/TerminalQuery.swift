@@ -30,7 +30,8 @@ public enum TerminalQuery {
             self.elapsed = elapsed
         }
 
-        /// For the log: "answered in 12 ms: DA1 63;1;2;4, kitty OK, cell 9×18, 2 bytes typed ahead".
+        /// For the log (never the typed bytes themselves): "answered in 12 ms: DA1 63;1;2;4, kitty OK,
+        /// cell 9×18 px, 2 bytes typed ahead".
         public var summary: String {
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             var parts: [String] = []
@@ -43,7 +44,7 @@ public enum TerminalQuery {
             case nil: break
             }
             if let cell = replies.cellPixels { parts.append("cell \(cell.width)×\(cell.height) px") }
-            if !typeAhead.isEmpty { parts.append("\(typeAhead.count) bytes typed ahead") }
+            if !typeAhead.isEmpty { parts.append("\(typeAhead.count) \(typeAhead.count == 1 ? "byte" : "bytes") typed ahead") }
             let head = replies.isComplete ? "answered in \(milliseconds) ms" : "no answer in \(milliseconds) ms"
             return parts.isEmpty ? head : head + ": " + parts.joined(separator: ", ")
         }
