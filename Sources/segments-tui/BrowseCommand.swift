@@ -107,11 +107,22 @@ struct BrowseCommand: AsyncParsableCommand {
             print(result.screen)
             return
         }
-        let options = NcursesTerminal.Options(mouse: !noMouse, noColor: noColor || config.flag("no_color"))
+        var options = NcursesTerminal.Options(mouse: !noMouse, noColor: noColor || config.flag("no_color"))
+        // The flag wins over the config file; both were checked before the terminal was taken.
+        let setting = (graphics ?? config.values["graphics"]).flatMap(GraphicsSetting.init) ?? .auto
+        let environment = ProcessInfo.processInfo.environment
+        // Asked before ncurses takes the terminal, so the replies do not reach it as keys;
+        // keys typed meanwhile are handed on to it.
+        var answer = GraphicsDetection.TerminalAnswer.notAsked
+        if GraphicsDetection.shouldQueryTerminal(environment: environment, setting: setting),
+            let outcome = TerminalQuery.ask(timeout: TerminalQuery.timeout(environment: environment))
+        {
+            logger.info("terminal query \(outcome.summary)")
+            answer = GraphicsDetection.TerminalAnswer(outcome)
+            options.typeAhead = outcome.typeAhead
+        }
+        let detection = GraphicsDetection.detect(environment: environment, setting: setting, terminal: answer)
         try await TerminalSession.run(options: options) { terminal in
-            // The flag wins over the config file; both were checked before the terminal was taken.
-            let setting = (graphics ?? config.values["graphics"]).flatMap(GraphicsSetting.init) ?? .auto
-            let detection = GraphicsDetection.detect(environment: ProcessInfo.processInfo.environment, setting: setting)
             let app = BrowserApp(
                 service: connection.service, terminal: terminal, session: session, logger: logger, graphics: detection,
                 imageCacheBytes: config.imageCacheBytes)

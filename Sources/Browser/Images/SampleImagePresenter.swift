@@ -27,6 +27,8 @@ final class SampleImagePresenter {
     private var renderer: ImageRenderer
     private let redraw: @MainActor () -> Void
     private let logger: Logger
+    /// The cell size the terminal reported at start, for when `TIOCGWINSZ` gives none.
+    private let reportedCell: Size?
 
     private var wanted: SampleImageSource.Wanted?
     private var job: Task<Void, Never>?
@@ -48,6 +50,7 @@ final class SampleImagePresenter {
     ) {
         loader = SampleImageLoader(service: service, disk: disk)
         renderer = ImageRenderer(graphics: detection.graphics, symbolColors: detection.symbolColors)
+        reportedCell = detection.cellPixels
         self.redraw = redraw
         self.logger = logger
     }
@@ -156,7 +159,7 @@ final class SampleImagePresenter {
     private func start(_ wanted: SampleImageSource.Wanted) {
         job?.cancel()
         self.wanted = wanted
-        renderer.cellPixels = CellMetrics.measured() ?? CellMetrics.assumed
+        renderer.cellPixels = CellMetrics.current(reported: reportedCell)
         let work = rendering(wanted)
         let logger = logger
         job = Task.detached(priority: .userInitiated) { [weak self] in

@@ -29,6 +29,9 @@ public final class NcursesTerminal: TerminalBackend {
         /// Whether `NO_COLOR` in the environment turns colour off (the convention; tests of
         /// colour itself run where the test runner sets it).
         public var honoursNoColorVariable = true
+        /// Bytes typed before the terminal was taken (during `TerminalQuery`): they are the
+        /// first input, decoded as keys before anything ncurses reads.
+        public var typeAhead: [UInt8] = []
 
         public init(mouse: Bool = false, noColor: Bool = false, escapeDelay: Int32 = 25, interruptAsKey: Bool = false) {
             self.mouse = mouse
@@ -115,6 +118,8 @@ public final class NcursesTerminal: TerminalBackend {
             _ = mouseinterval(0)
         }
         size = Size(width: Int(tui_cols()), height: Int(tui_lines()))
+        // Every key counts: what was typed during the terminal query comes first, in order.
+        for event in InputDecoder.decode(options.typeAhead) { emit(event) }
     }
 
     /// Restores the terminal. Safe to call more than once; the event stream finishes.

@@ -2,8 +2,8 @@ import CNcurses
 
 /// The size of one character cell in pixels, which pixel protocols need to size a picture
 /// and which sets the cells' aspect ratio. Terminals that report their pixel size through
-/// `TIOCGWINSZ` (kitty, WezTerm, foot, iTerm2, xterm) give it; others report 0 and the
-/// common 10×20 is assumed.
+/// `TIOCGWINSZ` (kitty, WezTerm, foot, iTerm2, xterm) give it; others report 0, and then
+/// what the terminal answered to `CSI 16 t` (`TerminalQuery`) or else the common 10×20 is used.
 public enum CellMetrics {
     public static let assumed = Size(width: 10, height: 20)
 
@@ -17,6 +17,12 @@ public enum CellMetrics {
             return Size(width: Int(width / columns), height: Int(height / rows))
         }
         return nil
+    }
+
+    /// The cell size to draw with: measured now (it follows font changes and resizes), else
+    /// what the terminal `reported` to the query at start, else `assumed`.
+    public static func current(reported: Size?) -> Size {
+        measured() ?? reported ?? assumed
     }
 
     /// How many times taller than wide a cell is.
