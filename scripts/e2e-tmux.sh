@@ -55,10 +55,10 @@ wait_for "Label status"
 step "resize redraws at 80x24 and 160x45"
 
 # The mouse, as the terminal reports it (X10: ESC [ M, then button, column, row, each + 32):
-# a press and release on the second dataset (column 6, row 5) selects it.
+# a press and release on the third dataset (column 6, row 6) selects it.
 keys Escape Escape
 wait_for "jane/street-scenes › "
-D type $'\e[M &%'; D type $'\e[M#&%'
+D type $'\e[M &&'; D type $'\e[M#&&'
 wait_for "jane/lidar-highway › "
 step "a click selects a dataset"
 keys "?"; wait_for "Keys — ? or Esc closes"; keys Escape; wait_gone "Keys — ? or Esc closes"
