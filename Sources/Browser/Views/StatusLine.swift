@@ -29,20 +29,30 @@ enum StatusLine {
         var spans: [(DisplayText, Style)] = [(" ", Style(.statusBar))]
         var used = 1
         var seen = Set<String>()
+        let active = Bindings.active(readOnly: state.session.readOnly)
+        func hint(_ binding: Binding) -> (key: DisplayText, short: DisplayText)? {
+            guard let short = binding.short, let key = binding.keys.first else { return nil }
+            return (DisplayText(key.description), DisplayText(" " + short + "  "))
+        }
+        // `? help` always has its place at the end: every other key can be found from it.
+        let help = active.first { $0.command == .help }.flatMap(hint)
+        let reserved = help.map { $0.key.width + $0.short.width } ?? 0
         for context in state.bindingContexts {
-            for binding in Bindings.active(readOnly: state.session.readOnly) where binding.context == context {
-                guard let short = binding.short, !seen.contains(short), let key = binding.keys.first,
+            for binding in active where binding.context == context && binding.command != .help {
+                guard let (keyText, shortText) = hint(binding), let short = binding.short, !seen.contains(short),
                     state.reason(binding) == nil
                 else { continue }
                 seen.insert(short)
-                let keyText = DisplayText(key.description)
-                let shortText = DisplayText(" " + short + "  ")
                 // A hint that does not fit whole is left out; a shorter one after it may fit.
-                guard used + keyText.width + shortText.width - 2 <= width else { continue }
+                guard used + keyText.width + shortText.width + reserved - 2 <= width else { continue }
                 used += keyText.width + shortText.width
                 spans.append((keyText, Style(.statusBar, .bold)))
                 spans.append((shortText, Style(.statusBar)))
             }
+        }
+        if let help, used + reserved - 2 <= width {
+            spans.append((help.key, Style(.statusBar, .bold)))
+            spans.append((help.short, Style(.statusBar)))
         }
         return StyledLine(spans)
     }
