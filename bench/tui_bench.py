@@ -29,7 +29,7 @@ import json
 import os
 import re
 import select
-import shlex
+import signal
 import statistics
 import subprocess
 import sys
@@ -48,14 +48,16 @@ class ControlledTmux:
                ";", "set-option", "-g", "status", "off",
                ";", "set-option", "-g", "history-limit", "0",
                ";", "set-option", "-g", "remain-on-exit", "on",
-               # The control client has no size of its own: the window keeps COLS×ROWS.
-               ";", "set-option", "-wg", "window-size", "manual"],
+               # Every window COLS×ROWS (the control client has no size of its own). Not
+               # window-size manual: with it, tmux 3.3a crashes on new-window under control mode.
+               ";", "set-option", "-g", "default-size", f"{cols}x{rows}"],
             check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.client = subprocess.Popen(
             self.base + ["-C", "attach", "-t", "main"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, bufsize=0)
+            stderr=open(os.environ.get("TUI_BENCH_TMUX_LOG", os.devnull), "ab"), bufsize=0)
         self.pending = b""
-        self.outputs = []  # (monotonic seconds, bytes) per %output notification
+        self.outputs = []  # (monotonic seconds, bytes) per %output notification of the program's pane
+        self.target = None  # the pane running the program measured (a window of its own)
         self.replies = []  # completed command replies, in order: (monotonic seconds, ok, [lines])
         self.current = None
         # The attach answers first, unasked: count our commands from after it.
@@ -104,8 +106,10 @@ class ControlledTmux:
         if line.startswith(b"%begin "):
             self.current = []
         elif line.startswith(b"%output "):
-            _, _, data = line.split(b" ", 2) if line.count(b" ") >= 2 else (b"", b"", b"")
-            self.outputs.append((now, unescape(data)))
+            _, pane, data = line.split(b" ", 2) if line.count(b" ") >= 2 else (b"", b"", b"")
+            # While a window is being made its pane's id is not known yet; nothing else writes.
+            if self.target == "pending" or pane.decode() == self.target:
+                self.outputs.append((now, unescape(data)))
 
     def send(self, command):
         self.client.stdin.write(command.encode() + b"\n")
@@ -128,21 +132,50 @@ class ControlledTmux:
         return lines
 
     def capture(self):
-        return self.command("capture-pane -p -t main")
+        return self.command(f"capture-pane -p -t {self.target}")
 
     def pane_pid(self):
-        return int(self.command("display-message -p -t main '#{pane_pid}'")[0])
+        return int(self.command(f"display-message -p -t {self.target} '#{{pane_pid}}'")[0])
 
     def pane_dead(self):
-        return self.command("display-message -p -t main '#{pane_dead}'")[0].strip() == "1"
+        return self.command(f"display-message -p -t {self.target} '#{{pane_dead}}'")[0].strip() == "1"
 
     # -- measurements
 
+    def stop_program(self, timeout=10):
+        """Ends the program (SIGTERM, then SIGKILL), waits until its pane is dead and closes
+        its window: each start gets a new window."""
+        if self.target is None:
+            return
+        if not self.pane_dead():
+            pid = self.pane_pid()
+            for sig in (signal.SIGTERM, signal.SIGKILL):
+                try:
+                    os.kill(pid, sig)
+                except ProcessLookupError:
+                    pass
+                deadline = time.monotonic() + timeout
+                while time.monotonic() < deadline and not self.pane_dead():
+                    self.pump(0.02)
+                if self.pane_dead():
+                    break
+        self.quiet(0.05)
+        self.command(f"kill-window -t {self.target}")
+        self.target = None
+
     def start(self, command_line, full_frame, timeout):
-        """Runs `command_line` in the pane; seconds until `full_frame(screen)` first holds."""
+        """Runs `command_line` in a new window; (t0, time at which `full_frame(screen)` first held)."""
+        self.stop_program()
         self.outputs.clear()
+        index = self.sent
         t0 = time.monotonic()
-        self.command("respawn-pane -k -t main " + tmux_quote("exec " + command_line))
+        # The pane's output is kept from here on; its id comes with the reply.
+        self.target = "pending"
+        self.send("new-window -d -P -F '#{pane_id}' " + tmux_quote("exec " + command_line))
+        _, ok, lines = self.wait_reply(index)
+        if not ok or not lines:
+            raise RuntimeError(f"tmux could not start {command_line!r}: {' '.join(lines)}")
+        self.target = lines[0].strip()
         return t0, self.wait_screen(full_frame, timeout, since=0)
 
     def wait_screen(self, predicate, timeout, since):
@@ -154,7 +187,7 @@ class ControlledTmux:
             if len(self.outputs) != seen or seen == -1:
                 seen = len(self.outputs)
                 index = self.sent
-                self.send("capture-pane -p -t main")
+                self.send(f"capture-pane -p -t {self.target}")
                 _, _, screen = self.wait_reply(index)
                 if predicate(screen):
                     before = [t for t, _ in self.outputs[since:]]
@@ -176,7 +209,7 @@ class ControlledTmux:
         """Sends one key; (seconds to the end of the output burst it caused, bytes)."""
         start = len(self.outputs)
         t0 = time.monotonic()
-        self.send("send-keys -t main " + key)
+        self.send(f"send-keys -t {self.target} " + key)
         deadline = t0 + timeout
         while len(self.outputs) == start:
             if time.monotonic() > deadline:
@@ -216,10 +249,18 @@ def percentile(values, fraction):
     return ordered[rank]
 
 
-def rss_mib(pid):
+def cpu_seconds(pid):
+    """User plus system CPU time of the process so far (/proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def status_mib(pid, field):
+    """A field of /proc/PID/status in MiB (VmRSS: resident; RssAnon: its private part)."""
     with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return None
 
@@ -234,18 +275,21 @@ def measure(tmux, program, args):
             data = re.compile(program["data_frame"], re.M)
             shown = tmux.wait_screen(lambda s: bool(data.search("\n".join(s))), args.timeout, since=0)
             result.setdefault("data_ms", []).append((shown - t0) * 1000)
-        if run + 1 < args.runs:
-            tmux.command("respawn-pane -k -t main 'exec sleep 86400'")
-    # The prelude (e.g. open the dataset), then a quiet screen before the first key.
+    # The prelude (e.g. open the dataset) on a quiet screen (keys typed into segments-tui
+    # while its first dataset is still loading can be lost), then a quiet screen again
+    # before the first key.
+    tmux.quiet(args.settle_ms / 1000)
     for step in program.get("prelude", []):
         if "type" in step:
-            tmux.command("send-keys -t main -l " + tmux_quote(step["type"]))
+            tmux.command(f"send-keys -t {tmux.target} -l " + tmux_quote(step["type"]))
         if "keys" in step:
-            tmux.command("send-keys -t main " + step["keys"])
+            tmux.command(f"send-keys -t {tmux.target} " + step["keys"])
         if "wait" in step:
             pattern = re.compile(step["wait"], re.M)
             tmux.wait_screen(lambda s: bool(pattern.search("\n".join(s))), args.timeout, since=0)
     tmux.quiet(args.settle_ms / 1000)
+    pid = tmux.pane_pid()
+    cpu_before = cpu_seconds(pid)
     latencies, total = [], 0
     for _ in range(args.keys):
         latency, sent = tmux.key(program.get("key", "j"), args.quiet_ms / 1000, args.timeout)
@@ -256,14 +300,16 @@ def measure(tmux, program, args):
         if args.dump:
             with open(f"{args.dump}.{program['name']}.keys", "ab") as dump:
                 dump.write(tmux.last_burst + b"\n=====\n")
-    pid = tmux.pane_pid()
+    cpu = cpu_seconds(pid) - cpu_before
     result.update(
+        cpu_per_key_ms=cpu * 1000 / args.keys,
         start_ms=statistics.median(result["starts_ms"]),
         data_ms=statistics.median(result["data_ms"]) if result.get("data_ms") else None,
         key_p50_ms=percentile(latencies, 0.50), key_p99_ms=percentile(latencies, 0.99),
-        key_max_ms=max(latencies), bytes_per_key=total / args.keys, rss_mib=rss_mib(pid),
+        key_max_ms=max(latencies), bytes_per_key=total / args.keys, rss_mib=status_mib(pid, "VmRSS"),
+        anon_mib=status_mib(pid, "RssAnon"),
         screen=tmux.capture())
-    tmux.command("respawn-pane -k -t main 'exec sleep 86400'")
+    tmux.stop_program()
     return result
 
 
@@ -276,9 +322,11 @@ def table(results, args):
         ("  … → first rows of data (ms)", [cell(r.get("data_ms"), "{:.0f}") for r in results]),
         ("key → screen changed p50/p99 (ms)",
          [f"{r['key_p50_ms']:.1f}/{r['key_p99_ms']:.1f}" for r in results]),
+        ("  … CPU time of the program per key (ms)", [f"{r['cpu_per_key_ms']:.1f}" for r in results]),
         (f"bytes to the terminal per row step ({args.keys} × {args.key_label})",
          [f"{r['bytes_per_key']:.0f}" for r in results]),
         ("RSS after the keys (MiB)", [cell(r["rss_mib"], "{:.1f}") for r in results]),
+        ("  … of it private (anonymous) (MiB)", [cell(r.get("anon_mib"), "{:.1f}") for r in results]),
     ]
     width = max(len(label) for label, _ in rows) + 2
     columns = [max(len(n), max(len(v[i]) for _, v in rows)) + 2 for i, n in enumerate(names)]
@@ -301,9 +349,12 @@ def main():
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--dump", help="append each key's output to DUMP.NAME.keys (separated by =====)")
+    parser.add_argument("--load", type=int, default=0, help="busy processes (`yes`) running during the whole run")
+    parser.add_argument("--check", action="store_true", help="exit 1 unless every figure was measured")
     args = parser.parse_args()
     with open(args.programs) as f:
         programs = json.load(f)
+    busy = [subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) for _ in range(args.load)]
     tmux = ControlledTmux(args.cols, args.rows)
     results = []
     try:
@@ -311,10 +362,21 @@ def main():
             results.append(measure(tmux, program, args))
     finally:
         tmux.close()
+        for process in busy:
+            process.kill()
+            process.wait()
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1)
     print(table(results, args))
+    if args.check:
+        missing = [f"{r['name']}: {key}" for r in results for key in ("start_ms", "key_p50_ms", "key_p99_ms", "rss_mib")
+                   if r.get(key) is None]
+        missing += [f"{r['name']}: no bytes after the keys" for r in results if not r["bytes_per_key"]]
+        if missing:
+            print("not measured: " + ", ".join(missing), file=sys.stderr)
+            return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -37,7 +37,8 @@ final class CoalescedOutput {
             return
         }
         defer { close(terminal) }
-        guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0, dup2(descriptor, 1) >= 0 else {
+        // Written from the start each time; what lies past this frame's end is never read.
+        guard lseek(descriptor, 0, SEEK_SET) == 0, dup2(descriptor, 1) >= 0 else {
             body()
             return
         }
@@ -53,7 +54,8 @@ final class CoalescedOutput {
         return descriptor >= 0 ? descriptor : nil
     }
 
-    /// Copies everything the scratch file holds to `target`, in as few writes as it fits in.
+    /// Copies what was written to the scratch file since its start to `target`, in as few
+    /// writes as it takes.
     private func forward(from descriptor: Int32, to target: Int32) {
         let size = Int(lseek(descriptor, 0, SEEK_CUR))
         guard size > 0 else { return }
