@@ -34,7 +34,10 @@ enum BlankLooks {
     /// `isBlank`: the cell is a space without marks, reverse or underline; `onScreen(x)`: the
     /// look of the blank ncurses holds at column x, nil when it holds something else there.
     /// Returns the look to write for each cell (nil where `own` is nil).
-    static func choose(own: [CellLook?], isBlank: [Bool], onScreen: (Int) -> CellLook?) -> [CellLook?] {
+    /// `blank`: how the terminal's blank is drawn (the look ncurses' erased cells are equal to).
+    static func choose(
+        own: [CellLook?], isBlank: [Bool], blank: CellLook = .terminalBlank, onScreen: (Int) -> CellLook?
+    ) -> [CellLook?] {
         var looks = own
         let columns = own.count
         // Blanks on a coloured background continue the look before them.
@@ -61,10 +64,10 @@ enum BlankLooks {
             } else if let continues {
                 let held = (x..<end).map(onScreen)
                 let changedIfContinued = held.filter { $0 != continues }.count
-                let changedIfBlank = held.filter { $0 != .terminalBlank }.count
-                chosen = changedIfContinued < changedIfBlank ? continues : .terminalBlank
+                let changedIfBlank = held.filter { $0 != blank }.count
+                chosen = changedIfContinued < changedIfBlank ? continues : blank
             } else {
-                chosen = .terminalBlank
+                chosen = blank
             }
             for column in x..<end { looks[column] = chosen }
             x = end

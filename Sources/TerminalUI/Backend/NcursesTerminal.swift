@@ -67,6 +67,10 @@ public final class NcursesTerminal: TerminalBackend {
     private var tintPairs: [TintKey: Int16] = [:]
     /// The background each colour pair shows (pair 0: the terminal's own).
     private var pairBackgrounds: [Int16: TerminalColor] = [:]
+    /// How a blank on the terminal's own colours is drawn: in the normal role's pair, whose
+    /// colours are the terminal's (ncurses switches to it with a colour change, where pair 0
+    /// would cost a full attribute reset), else pair 0.
+    private var blankLook = CellLook.terminalBlank
     /// The terminal can scroll a range of lines (and ncurses will use it).
     private let canScroll: Bool
     /// Scroll moved rows in a step of their own (`FrameScroll`); off only to compare in tests.
@@ -132,6 +136,10 @@ public final class NcursesTerminal: TerminalBackend {
         canScroll = has_il()
         if theme.usesColor {
             for role in ColorRole.allCases { pairBackgrounds[Int16(role.rawValue) + 1] = theme.appearance(of: role).background }
+            let normal = theme.appearance(of: .normal)
+            if normal.foreground == .default, normal.background == .default, normal.attributes.isEmpty {
+                blankLook = CellLook(attributes: 0, pair: Int16(ColorRole.normal.rawValue) + 1, background: .default, marksBlanks: false)
+            }
         }
     }
 
@@ -218,7 +226,7 @@ public final class NcursesTerminal: TerminalBackend {
                 own[x] = look
                 isBlank[x] = cell.base == " " && cell.marks.isEmpty && !look.marksBlanks
             }
-            let looks = BlankLooks.choose(own: own, isBlank: isBlank) { heldBlankLook(window: window, x: $0, y: y) }
+            let looks = BlankLooks.choose(own: own, isBlank: isBlank, blank: blankLook) { heldBlankLook(window: window, x: $0, y: y) }
             for x in 0..<columns {
                 if let look = looks[x] { put(screen[x, y], look: look, window: window, x: x, y: y) }
             }
@@ -230,12 +238,7 @@ public final class NcursesTerminal: TerminalBackend {
     private func look(of cell: Cell) -> CellLook {
         let appearance = theme.appearance(of: cell.style.role)
         let attributes = appearance.attributes.union(cell.style.attributes)
-        let pair: Int16
-        if !theme.usesColor || (cell.style.tint == nil && appearance.foreground == .default && appearance.background == .default) {
-            pair = 0  // the terminal's own colours
-        } else {
-            pair = cell.style.tint.flatMap { tintPair($0, role: cell.style.role) } ?? Int16(cell.style.role.rawValue) + 1
-        }
+        let pair: Int16 = theme.usesColor ? cell.style.tint.flatMap { tintPair($0, role: cell.style.role) } ?? Int16(cell.style.role.rawValue) + 1 : 0
         return CellLook(
             attributes: Self.cursesAttributes(attributes), pair: pair, background: appearance.background,
             marksBlanks: !attributes.isDisjoint(with: [.reverse, .underline]))
@@ -253,6 +256,9 @@ public final class NcursesTerminal: TerminalBackend {
             attributes & (tui_a_reverse() | tui_a_underline()) == 0,
             pair == 0 || pairBackgrounds[pair] == .default
         else { return nil }
+        // An erased cell (pair 0) shows what a blank in the normal colours shows; ncurses
+        // sends nothing to turn one into the other.
+        if pair == 0 && attributes == 0 { return blankLook }
         return CellLook(attributes: attributes, pair: pair, background: .default, marksBlanks: false)
     }
 
