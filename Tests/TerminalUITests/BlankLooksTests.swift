@@ -16,7 +16,7 @@ struct BlankLooksTests {
         (cells.map { $0.1 }, cells.map { $0.0 == " " })
     }
 
-    @Test("a short gap between two cells of one look takes that look: \"8d ago\" is one colour run")
+    @Test("a short run of blanks takes the look before it: \"8d ago\" is one colour run")
     func shortGapsAreBridged() {
         let (own, isBlank) = Self.row([("8", Self.muted), ("d", Self.muted), (" ", .terminalBlank), ("a", Self.muted)])
         let looks = BlankLooks.choose(own: own, isBlank: isBlank) { _ in .terminalBlank }

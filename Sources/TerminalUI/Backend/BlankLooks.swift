@@ -56,7 +56,6 @@ enum BlankLooks {
             var end = x
             while end < columns && isBlank[end] && looks[end]?.background == .default { end += 1 }
             let before = x > 0 ? looks[x - 1] : nil
-            let after = end < columns ? looks[end] : nil
             let continues = before.flatMap { $0.background == .default && !$0.marksBlanks ? $0 : nil }
             let chosen: CellLook
             if let continues, end - x <= bridgeWidth {
