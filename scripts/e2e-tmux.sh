@@ -101,6 +101,32 @@ rm -rf "$WORK/config"
 [[ "$("$BIN" --version)" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version"
 step "the config file fails closed on typos and bad values, warns on unknown keys; --version"
 
+# A row of scrolling sends about a row, not the table: 100 × j through a dataset, one frame
+# per key, with every byte the browser writes recorded; then Ctrl-L repaints every cell and
+# the screen, colours included, must be what the steps had left. At 120×35, as bench/tui.sh.
+D resize 120 35
+keys "clear; $BIN --path $WORK/ws" Enter
+wait_for "1 of 300"
+D type ":dataset jane/street-scenes"; keys Enter
+wait_for "jane/street-scenes › Samples"
+wait_for " 1 of 300 "
+D record "$WORK/pty.out"
+for row in $(seq 2 101); do keys j; wait_for " $row of 300 "; done
+# pipe-pane writes behind the screen: wait until the recording stops growing.
+settled() { local size=-1; while [[ "$(stat -c %s "$1")" != "$size" ]]; do size=$(stat -c %s "$1"); sleep 0.1; done; echo "$size"; }
+SCROLLED=$(settled "$WORK/pty.out")
+PER_STEP=$((SCROLLED / 100))
+(( PER_STEP < 430 )) || fail "100 × j sent $SCROLLED bytes, $PER_STEP per row step (at most 430)"
+BEFORE=$(D capture -e)
+keys C-l
+D wait-until -t 10 "(( \$(stat -c %s $WORK/pty.out) > $SCROLLED + 4000 ))" >/dev/null || fail "Ctrl-L repainted nothing"
+settled "$WORK/pty.out" >/dev/null
+D record --stop
+[[ "$(D capture -e)" == "$BEFORE" ]] || { diff <(echo "$BEFORE") <(D capture -e) | head -20; fail "the screen after 100 × j differs from its repaint"; }
+keys q; keys q
+wait_gone "╭─ Datasets"
+step "100 × j sends $PER_STEP bytes per row step; the screen equals a full repaint (Ctrl-L)"
+
 # Remote mode: the same workspace served over HTTP, browsed through the client.
 source "$(dirname "$0")/lib/serve.sh"
 start_serve

@@ -83,34 +83,28 @@ struct BrowseCommand: AsyncParsableCommand {
                 ?? SwiftLogNoOpLogHandler()
         }
         logger.logLevel = environment["SEGMENTS_TUI_LOG"] == "debug" ? .debug : .info
-        var connection = try await connect(environment: environment, config: config, logger: logger)
+        // Only what can fail fast before the terminal is taken (a bad key file); opening the
+        // workspace (and seeding it) happens under the first frame.
+        let target = try connectionTarget(environment: environment, config: config, logger: logger)
         // Said again in the browser: the terminal is taken over before anyone reads stderr.
-        if let first = configWarnings.first {
-            connection.notice = configWarnings.count == 1 ? first : "\(first) (and \(configWarnings.count - 1) more, printed on stderr)"
+        let warning = configWarnings.first.map {
+            configWarnings.count == 1 ? $0 : "\($0) (and \(configWarnings.count - 1) more, printed on stderr)"
         }
-        do {
-            try await browse(connection, config: config, logger: logger)
-        } catch {
-            await connection.close()
-            throw error
-        }
-        await connection.close()
-    }
-
-    private func browse(_ connection: Connection, config: ConfigFile, logger: Logger) async throws {
-        let session = SessionInfo(
-            server: connection.description, notice: connection.notice, readOnly: readOnly || config.flag("read_only"))
+        let readOnly = readOnly || config.flag("read_only")
         if headless {
+            var connection = try await open(target, logger: logger)
+            connection.notice = warning ?? connection.notice
+            let session = SessionInfo(server: connection.description, notice: connection.notice, readOnly: readOnly)
             let result = await HeadlessRun.run(
                 service: connection.service, session: session, steps: try KeyNotation.steps(keys), size: try parsedSize(),
                 logger: logger)
+            await connection.close()
             print(result.screen)
             return
         }
         var options = NcursesTerminal.Options(mouse: !noMouse, noColor: noColor || config.flag("no_color"))
         // The flag wins over the config file; both were checked before the terminal was taken.
         let setting = (graphics ?? config.values["graphics"]).flatMap(GraphicsSetting.init) ?? .auto
-        let environment = ProcessInfo.processInfo.environment
         // Asked before ncurses takes the terminal, so the replies do not reach it as keys;
         // keys typed meanwhile are handed on to it.
         var answer = GraphicsDetection.TerminalAnswer.notAsked
@@ -123,15 +117,25 @@ struct BrowseCommand: AsyncParsableCommand {
         }
         let detection = GraphicsDetection.detect(environment: environment, setting: setting, terminal: answer)
         try await TerminalSession.run(options: options) { terminal in
+            let startup = StartupScreen(terminal: terminal, session: SessionInfo(server: target.description, readOnly: readOnly))
+            startup.show()
+            var connection = try await open(target, logger: logger) { text, work in
+                try await startup.showing(text, while: work)
+            }
+            connection.notice = warning ?? connection.notice
             let app = BrowserApp(
-                service: connection.service, terminal: terminal, session: session, logger: logger, graphics: detection,
-                imageCacheBytes: config.imageCacheBytes)
+                service: connection.service, terminal: terminal,
+                session: SessionInfo(server: connection.description, notice: connection.notice, readOnly: readOnly),
+                logger: logger, graphics: detection, imageCacheBytes: config.imageCacheBytes)
             await app.run()
+            await connection.close()
         }
     }
 
-    /// The service to browse: the HTTP client when a key is configured, else the workspace.
-    private func connect(environment: [String: String], config: ConfigFile, logger: Logger) async throws -> Connection {
+    /// Where to browse: Segments.ai (or a compatible server) when a key is configured, else
+    /// the embedded workspace. Reads the key file and warns about keys others can read;
+    /// connects to nothing yet.
+    private func connectionTarget(environment: [String: String], config: ConfigFile, logger: Logger) throws -> ConnectionTarget {
         var key = environment["SEGMENTS_API_KEY"].flatMap { $0.isEmpty ? nil : $0 } ?? config.values["api_key"]
         // Files holding a key that others can read: warned about as ssh does, and used all the same.
         var secretFiles: [URL] = []
@@ -151,29 +155,60 @@ struct BrowseCommand: AsyncParsableCommand {
         if let key, !key.isEmpty {
             let url = apiUrl ?? environment["SEGMENTS_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.values["api_url"]
                 ?? SegmentsClientConfiguration.defaultBaseURL
-            let client = try SegmentsClient(configuration: SegmentsClientConfiguration(apiKey: key, baseURL: url), logger: logger)
-            return Connection(service: client, description: url, notice: warnings.first) {
-                try? await client.shutdown()
-            }
+            return .remote(key: key, url: url, notice: warnings.first)
         }
         let folder = (path ?? config.values["path"]).map { URL(fileURLWithPath: $0) } ?? Workspace.defaultFolder()
-        let workspace = try await Workspace(folder: folder)
-        var notice = "No API key: browsing the embedded workspace."
-        if try await workspace.isEmpty {
-            _ = try await DemoSeed.seed(into: workspace)
-            notice = "No API key: seeded the demo workspace in \(folder.path) (first start)."
+        return .embedded(folder: folder, user: actingUser ?? config.values["user"] ?? DemoSeed.users[0])
+    }
+
+    /// Connects: the HTTP client, or the workspace opened (seeded with the demo when empty)
+    /// as its user. `progress` runs a slow step while saying what it is.
+    @MainActor
+    private func open(
+        _ target: ConnectionTarget, logger: Logger,
+        progress: @MainActor (String, () async throws -> Void) async throws -> Void = { try await $1() }
+    ) async throws -> Connection {
+        switch target {
+        case .remote(let key, let url, let notice):
+            let client = try SegmentsClient(configuration: SegmentsClientConfiguration(apiKey: key, baseURL: url), logger: logger)
+            return Connection(service: client, description: url, notice: notice) {
+                try? await client.shutdown()
+            }
+        case .embedded(let folder, let user):
+            // A small page cache per connection: browsing reads a page of rows at a time, and
+            // SQLite's default of 2 MiB for each of the pool's connections was most of the heap.
+            let workspace = try await Workspace(folder: folder, options: WorkspaceOptions(pageCacheKiB: 256))
+            var notice = "No API key: browsing the embedded workspace."
+            if try await workspace.isEmpty {
+                try await progress("Seeding the demo workspace in \(Self.abbreviated(folder.path)) (first start)…") {
+                    _ = try await DemoSeed.seed(into: workspace)
+                }
+                notice = "No API key: seeded the demo workspace in \(folder.path) (first start)."
+            }
+            let store = workspace.store(actingAs: user, baseURL: workspace.fileBaseURL)
+            do {
+                _ = try await store.getUser(nil)
+            } catch SegmentsError.authentication {
+                throw CommandFailure(
+                    "There is no user \(user) in the workspace \(Self.abbreviated(folder.path)). "
+                        + "Pick one with --as (the demo's are \(DemoSeed.users.joined(separator: ", "))), "
+                        + "or create it: segments-tui admin create-user \(user) --path \(Self.abbreviated(folder.path))")
+            }
+            return Connection(service: store, description: "embedded " + Self.abbreviated(folder.path), notice: notice) {}
         }
-        let user = actingUser ?? config.values["user"] ?? DemoSeed.users[0]
-        let store = workspace.store(actingAs: user, baseURL: workspace.fileBaseURL)
-        do {
-            _ = try await store.getUser(nil)
-        } catch SegmentsError.authentication {
-            throw CommandFailure(
-                "There is no user \(user) in the workspace \(Self.abbreviated(folder.path)). "
-                    + "Pick one with --as (the demo's are \(DemoSeed.users.joined(separator: ", "))), "
-                    + "or create it: segments-tui admin create-user \(user) --path \(Self.abbreviated(folder.path))")
+    }
+
+    enum ConnectionTarget {
+        case remote(key: String, url: String, notice: String?)
+        case embedded(folder: URL, user: String)
+
+        /// How the header names it, before and after connecting.
+        var description: String {
+            switch self {
+            case .remote(_, let url, _): url
+            case .embedded(let folder, _): "embedded " + BrowseCommand.abbreviated(folder.path)
+            }
         }
-        return Connection(service: store, description: "embedded " + Self.abbreviated(folder.path), notice: notice) {}
     }
 
     static func abbreviated(_ path: String) -> String {

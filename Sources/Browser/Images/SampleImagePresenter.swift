@@ -128,6 +128,11 @@ final class SampleImagePresenter {
         written = (shown.image, shown.origin, cells, screen.size)
     }
 
+    /// The terminal was cleared and repainted (Ctrl-L): the picture is written again.
+    func terminalRepainted() {
+        written = nil
+    }
+
     /// Stops all work; on a real terminal also deletes kitty's pictures, which, unlike
     /// symbols and sixels, are not part of the text ncurses restores on exit.
     /// Removes a written picture: kitty's by deleting it, symbols and sixels by having

@@ -21,12 +21,16 @@ public struct SampleFilter: Hashable, Sendable {
     }
 }
 
-/// The virtualised samples table: pages fetched on demand around the visible rows.
+/// The virtualised samples table: pages fetched on demand around the visible rows, at most
+/// `pageCacheLimit` of them kept (a 100,000-row dataset costs what a few pages cost).
 public struct SamplesState: Sendable {
     public var filter = SampleFilter()
     public var pageSize = 100
     /// Page number (1-based) → its samples.
-    public var pages: [Int: [Sample]] = [:]
+    public private(set) var pages: [Int: [Sample]] = [:]
+    /// Pages kept at most: those around the visible rows (and the open sample's), then the
+    /// nearest others, for scrolling back without a fetch.
+    public static let pageCacheLimit = 8
     /// Exact count, once a short (or past-the-end) page was seen.
     public var knownCount: Int?
     /// The dataset's sample count; the row count while unfiltered and the end is unseen.
@@ -52,16 +56,24 @@ public struct SamplesState: Sendable {
     /// Whether more rows may exist past `rowCount`.
     public var mayHaveMore: Bool { knownCount == nil && (filter.narrows ? statsCount : estimatedCount) == nil }
 
-    /// Rows loaded from the first page on without a gap.
-    public var loadedPrefixCount: Int {
-        var page = 1
-        var count = 0
-        while let samples = pages[page] {
-            count += samples.count
-            if samples.count < pageSize { break }
-            page += 1
+    /// Rows loaded from the first page on without a gap (still counted once their pages
+    /// left the cache: the table does not shrink).
+    public private(set) var loadedPrefixCount = 0
+
+    /// Keeps a page that arrived.
+    mutating func store(_ samples: [Sample], page: Int) {
+        pages[page] = samples
+        while loadedPrefixCount % pageSize == 0, let next = pages[loadedPrefixCount / pageSize + 1], !next.isEmpty {
+            loadedPrefixCount += next.count
         }
-        return count
+    }
+
+    /// Drops pages, farthest from page `near` first, until at most `pageCacheLimit` are kept;
+    /// the pages in `keep` always stay.
+    mutating func evictPages(keeping keep: Set<Int>, near page: Int) {
+        guard pages.count > Self.pageCacheLimit else { return }
+        let candidates = pages.keys.filter { !keep.contains($0) }.sorted { abs($0 - page) > abs($1 - page) }
+        for victim in candidates.prefix(pages.count - Self.pageCacheLimit) { pages[victim] = nil }
     }
 
     public func sample(at index: Int) -> Sample? {
@@ -91,6 +103,7 @@ public struct SamplesState: Sendable {
     /// Forgets every row (filter, sort or labelset changed).
     mutating func reset() {
         pages = [:]
+        loadedPrefixCount = 0
         knownCount = nil
         error = nil
         table = ScrollState()

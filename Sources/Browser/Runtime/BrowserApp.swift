@@ -106,6 +106,13 @@ public final class BrowserApp {
     }
 
     private func handle(_ event: Event) {
+        // Ctrl-L: the whole screen is sent again at the next frame, for a terminal another
+        // program wrote over or a link that garbled it. Not a binding: it changes no state.
+        if case .key(.ctrl("l")) = event, let curses = terminal as? NcursesTerminal {
+            curses.invalidate()
+            images?.terminalRepainted()
+            return
+        }
         state.now = Self.now()
         let effects = state.handle(event)
         execute(effects)

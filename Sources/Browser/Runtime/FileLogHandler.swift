@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SegmentsAPI
 
 /// Logs go to a file: stdout belongs to the terminal while curses is on.
 public struct FileLogHandler: LogHandler {
@@ -24,7 +25,9 @@ public struct FileLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(label): \(event.message)\n"
+        // Timestamp, not ISO8601DateFormatter: Foundation's formatter loads ICU's calendar and
+        // time-zone data, megabytes of resident memory for one line.
+        let line = "\(Timestamp.current.text) \(event.level) \(label): \(event.message)\n"
         handle.write(Data(line.utf8))
     }
 

@@ -35,7 +35,7 @@ extension AppState {
 
     mutating func landSamplePage(_ page: Int, _ samples: [Sample]) -> [Effect] {
         guard var samplesState = dataset?.samples else { return [] }
-        samplesState.pages[page] = samples
+        samplesState.store(samples, page: page)
         samplesState.error = nil
         if samples.count < samplesState.pageSize {
             samplesState.knownCount = (page - 1) * samplesState.pageSize + samples.count

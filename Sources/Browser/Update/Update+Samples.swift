@@ -29,6 +29,7 @@ extension AppState {
         if let known = samples.knownCount {
             wanted = wanted.filter { ($0 - 1) * samples.pageSize < known }
         }
+        dataset?.samples.evictPages(keeping: wanted, near: samples.page(of: firstRow))
         var effects = cancel { slot in
             if case .samplePage(let page) = slot { return !wanted.contains(page) }
             return false

@@ -11,6 +11,17 @@ struct DataTable {
     var emptyText: DisplayText = "Nothing here."
 
     func render(into screen: inout Screen, area: Rect, state: ScrollState, focused: Bool) {
+        // The visible rows' cells are made once per frame: choosing the columns, sizing them
+        // and drawing all read them.
+        let visible = rowCount > 0 ? state.visibleRange(count: rowCount, visibleRows: TableView.visibleRows(in: area)) : 0..<0
+        let made = Dictionary(uniqueKeysWithValues: visible.map { ($0, row($0)) })
+        let fresh = self.row
+        var table = self
+        table.row = { made[$0] ?? fresh($0) }
+        table.renderMade(into: &screen, area: area, state: state, focused: focused)
+    }
+
+    private func renderMade(into screen: inout Screen, area: Rect, state: ScrollState, focused: Bool) {
         let kept = keptColumns(area: area, state: state)
         guard kept.count < columns.count else {
             draw(into: &screen, area: area, state: state, focused: focused)

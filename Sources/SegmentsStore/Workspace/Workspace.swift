@@ -7,9 +7,13 @@ import SegmentsAPI
 public struct WorkspaceOptions: Sendable {
     /// When a release's background job starts: at once, or when a test lets it.
     public var releaseJobs: ReleaseJobStart
+    /// SQLite's page cache per connection, in KiB; nil: SQLite's default (2 MiB). The
+    /// browser, which reads a page of rows at a time, keeps it small.
+    public var pageCacheKiB: Int?
 
-    public init(releaseJobs: ReleaseJobStart = .immediately) {
+    public init(releaseJobs: ReleaseJobStart = .immediately, pageCacheKiB: Int? = nil) {
         self.releaseJobs = releaseJobs
+        self.pageCacheKiB = pageCacheKiB
     }
 }
 
@@ -46,12 +50,12 @@ public final class Workspace: Sendable {
         releaseJobs = ReleaseJobScheduler(mode: options.releaseJobs)
         // Opening and migrating block until SQLite has the file and its lock: a thread of
         // their own keeps that wait off the cooperative pool. Everything after is async.
-        database = try await DedicatedThread.run { try Self.openDatabase(in: folder) }
+        database = try await DedicatedThread.run { try Self.openDatabase(in: folder, pageCacheKiB: options.pageCacheKiB) }
         uploadSecret = try await database.write { db in try Self.loadOrCreateSecret(db) }
         try await resumePendingReleases()
     }
 
-    private static func openDatabase(in folder: URL) throws -> DatabasePool {
+    private static func openDatabase(in folder: URL, pageCacheKiB: Int?) throws -> DatabasePool {
         try PrivateFiles.createFolder(folder)
         // Made 0600 before SQLite opens it: SQLite gives the WAL and shared-memory files the database's mode.
         PrivateFiles.createFileIfMissing(folder.appendingPathComponent("workspace.sqlite"))
@@ -59,6 +63,9 @@ public final class Workspace: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "segments-tui.workspace"
+        if let pageCacheKiB {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(max(64, pageCacheKiB))") }
+        }
         let database = try DatabasePool(
             path: folder.appendingPathComponent("workspace.sqlite").path, configuration: configuration)
         try Schema.migrator.migrate(database)

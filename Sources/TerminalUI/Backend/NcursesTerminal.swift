@@ -55,6 +55,8 @@ public final class NcursesTerminal: TerminalBackend {
     private let options: Options
     let isInteractive: Bool
     private var previousFrame: Screen?
+    /// `FrameScroll.fingerprints(previousFrame)`, kept for the next frame.
+    private var previousFingerprints: [UInt64] = []
     private var inputSource: (any DispatchSourceRead)?
     private var signalSource: (any DispatchSourceRead)?
     private var idleWakeups = 0
@@ -66,6 +68,17 @@ public final class NcursesTerminal: TerminalBackend {
         var role: ColorRole
     }
     private var tintPairs: [TintKey: Int16] = [:]
+    /// The background each colour pair shows (pair 0: the terminal's own).
+    private var pairBackgrounds: [Int16: TerminalColor] = [:]
+    /// How a blank on the terminal's own colours is drawn: in the normal role's pair, whose
+    /// colours are the terminal's (ncurses switches to it with a colour change, where pair 0
+    /// would cost a full attribute reset), else pair 0.
+    private var blankLook = CellLook.terminalBlank
+    /// The terminal can scroll a range of lines (and ncurses will use it).
+    private let canScroll: Bool
+    /// Scroll moved rows in a step of their own (`FrameScroll`); off only to compare in tests.
+    var plansScrolls = true
+    private let output: CoalescedOutput
 
     /// Takes over the terminal on stdin/stdout: curses mode until `stop()`.
     public convenience init(options: Options = Options()) throws {
@@ -83,14 +96,18 @@ public final class NcursesTerminal: TerminalBackend {
         inputSource = makeReadSource(fd: 0) { $0.drainInput() }
     }
 
-    /// An ncurses screen writing to /dev/null with a fixed size: the real backend, minus a
-    /// terminal. For tests that read back what ncurses holds (`readBackLines`).
-    public convenience init(offscreenSize size: Size, termType: String = "xterm-256color", options: Options = Options()) throws {
+    /// An ncurses screen writing to /dev/null (or to the file `outputPath`) with a fixed size:
+    /// the real backend, minus a terminal. For tests that read back what ncurses holds
+    /// (`readBackLines`) or count the bytes it sends.
+    public convenience init(
+        offscreenSize size: Size, termType: String = "xterm-256color", options: Options = Options(),
+        outputPath: String = "/dev/null"
+    ) throws {
         _ = TerminalLocale.isUTF8
         guard !Self.isActive else { throw TerminalError.alreadyActive }
-        guard let output = tui_open_file("/dev/null", "w"), let input = tui_open_file("/dev/null", "r"),
+        guard let output = tui_open_file(outputPath, "w"), let input = tui_open_file("/dev/null", "r"),
             let screen = newterm(termType, output, input)
-        else { throw TerminalError.cannotOpenTerminal("cannot open /dev/null as \(termType)") }
+        else { throw TerminalError.cannotOpenTerminal("cannot open \(outputPath) as \(termType)") }
         self.init(screen: screen, options: options, interactive: false)
         _ = resizeterm(Int32(max(1, size.height)), Int32(max(1, size.width)))
         self.size = Size(width: Int(tui_cols()), height: Int(tui_lines()))
@@ -101,6 +118,7 @@ public final class NcursesTerminal: TerminalBackend {
         screenPointer = screen
         self.options = options
         isInteractive = interactive
+        output = CoalescedOutput(enabled: interactive)
         (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
         tui_set_curses_active(1)
         tui_register_exit_restore()
@@ -118,6 +136,14 @@ public final class NcursesTerminal: TerminalBackend {
             _ = mouseinterval(0)
         }
         size = Size(width: Int(tui_cols()), height: Int(tui_lines()))
+        canScroll = has_il()
+        if theme.usesColor {
+            for role in ColorRole.allCases { pairBackgrounds[Int16(role.rawValue) + 1] = theme.appearance(of: role).background }
+            let normal = theme.appearance(of: .normal)
+            if normal.foreground == .default, normal.background == .default, normal.attributes.isEmpty {
+                blankLook = CellLook(attributes: 0, pair: Int16(ColorRole.normal.rawValue) + 1, background: .default, marksBlanks: false)
+            }
+        }
         // Every key counts: what was typed during the terminal query comes first, in order.
         for event in InputDecoder.decode(options.typeAhead) { emit(event) }
     }
@@ -144,29 +170,104 @@ public final class NcursesTerminal: TerminalBackend {
 
     public func draw(_ screen: Screen) {
         guard isRunning else { return }
-        let window = tui_stdscr()
-        let rows = min(screen.height, Int(tui_lines()))
-        let columns = min(screen.width, Int(tui_cols()))
+        let sameSize = screen.size == Size(width: Int(tui_cols()), height: Int(tui_lines()))
         let previous = previousFrame.flatMap { $0.size == screen.size ? $0 : nil }
-        if previous == nil { _ = werase(window) }
-        for y in 0..<rows {
-            if let previous, previous.row(y) == screen.row(y) { continue }
-            for x in 0..<columns {
-                let cell = screen[x, y]
-                if cell.isContinuation { continue }
-                if cell.width == 2 && x + 1 >= columns { continue }
-                put(cell, window: window, x: x, y: y)
-            }
-        }
+        let previousKeys = previousFingerprints
+        let keys = canScroll && plansScrolls ? FrameScroll.fingerprints(screen) : []
         previousFrame = screen
+        previousFingerprints = keys
+        guard let previous else {
+            _ = werase(tui_stdscr())
+            update(screen, over: nil)
+            return
+        }
+        let shifts = sameSize && !keys.isEmpty
+            ? FrameScroll.shifts(from: previous, fingerprints: previousKeys, to: screen, fingerprints: keys) : []
+        guard !shifts.isEmpty else {
+            update(screen, over: previous)
+            return
+        }
+        // Two updates, one write: the first only scrolls the moved rows (see FrameScroll),
+        // the second changes the cells that really differ.
+        output.coalescing {
+            scroll(shifts)
+            update(screen, over: FrameScroll.scrolled(previous, by: shifts))
+        }
+    }
+
+    /// Scrolls stdscr's rows as `shifts` says (the cells move exactly as they are, the rows
+    /// left behind become ncurses' blank) and sends that: ncurses finds the moved lines and
+    /// scrolls the terminal.
+    private func scroll(_ shifts: [RowShift]) {
+        let window = tui_stdscr()
+        _ = scrollok(window, true)
+        for shift in shifts {
+            _ = wsetscrreg(window, Int32(shift.region.lowerBound), Int32(shift.region.upperBound))
+            _ = wscrl(window, Int32(shift.offset))
+        }
+        _ = wsetscrreg(window, 0, tui_lines() - 1)
+        // Off again: with it on, writing the bottom-right cell would scroll the window.
+        _ = scrollok(window, false)
         _ = wnoutrefresh(window)
         _ = doupdate()
     }
 
-    private func put(_ cell: Cell, window: UnsafeMutablePointer<WINDOW>?, x: Int, y: Int) {
+    /// Writes the rows of `screen` that differ from `previous` into stdscr, then lets ncurses
+    /// send the cells that changed.
+    private func update(_ screen: Screen, over previous: Screen?) {
+        let window = tui_stdscr()
+        let rows = min(screen.height, Int(tui_lines()))
+        let columns = min(screen.width, Int(tui_cols()))
+        var own = [CellLook?](repeating: nil, count: columns)
+        var isBlank = [Bool](repeating: false, count: columns)
+        for y in 0..<rows {
+            if let previous, previous.row(y) == screen.row(y) { continue }
+            for x in 0..<columns {
+                let cell = screen[x, y]
+                own[x] = nil
+                isBlank[x] = false
+                if cell.isContinuation || (cell.width == 2 && x + 1 >= columns) { continue }
+                let look = look(of: cell)
+                own[x] = look
+                isBlank[x] = cell.base == " " && cell.marks.isEmpty && !look.marksBlanks
+            }
+            let looks = BlankLooks.choose(own: own, isBlank: isBlank, blank: blankLook) { heldBlankLook(window: window, x: $0, y: y) }
+            for x in 0..<columns {
+                if let look = looks[x] { put(screen[x, y], look: look, window: window, x: x, y: y) }
+            }
+        }
+        _ = wnoutrefresh(window)
+        _ = doupdate()
+    }
+
+    private func look(of cell: Cell) -> CellLook {
         let appearance = theme.appearance(of: cell.style.role)
-        let attributes = Self.cursesAttributes(appearance.attributes.union(cell.style.attributes))
+        let attributes = appearance.attributes.union(cell.style.attributes)
         let pair: Int16 = theme.usesColor ? cell.style.tint.flatMap { tintPair($0, role: cell.style.role) } ?? Int16(cell.style.role.rawValue) + 1 : 0
+        return CellLook(
+            attributes: Self.cursesAttributes(attributes), pair: pair, background: appearance.background,
+            marksBlanks: !attributes.isDisjoint(with: [.reverse, .underline]))
+    }
+
+    /// The look of the blank stdscr holds at (x, y) if it shows only the terminal's
+    /// background; nil when something else is there.
+    private func heldBlankLook(window: UnsafeMutablePointer<WINDOW>?, x: Int, y: Int) -> CellLook? {
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        let read = wcharBuffer.withUnsafeMutableBufferPointer {
+            tui_read_cell(window, Int32(y), Int32(x), $0.baseAddress, &attributes, &pair)
+        }
+        guard read != ERR, wcharBuffer[0] == 0x20, wcharBuffer[1] == 0,
+            attributes & (tui_a_reverse() | tui_a_underline()) == 0,
+            pair == 0 || pairBackgrounds[pair] == .default
+        else { return nil }
+        // An erased cell (pair 0) shows what a blank in the normal colours shows; ncurses
+        // sends nothing to turn one into the other.
+        if pair == 0 && attributes == 0 { return blankLook }
+        return CellLook(attributes: attributes, pair: pair, background: .default, marksBlanks: false)
+    }
+
+    private func put(_ cell: Cell, look: CellLook, window: UnsafeMutablePointer<WINDOW>?, x: Int, y: Int) {
         wcharBuffer[0] = wchar_t(bitPattern: cell.base.value)
         var count = 1
         if !cell.marks.isEmpty {
@@ -178,7 +279,7 @@ public final class NcursesTerminal: TerminalBackend {
         wcharBuffer[count] = 0
         // Writing the bottom-right cell reports ERR (the cursor cannot advance) but stores the cell.
         _ = wcharBuffer.withUnsafeBufferPointer { buffer in
-            tui_put_cell(window, Int32(y), Int32(x), buffer.baseAddress, attributes, pair)
+            tui_put_cell(window, Int32(y), Int32(x), buffer.baseAddress, look.attributes, look.pair)
         }
     }
 
@@ -192,6 +293,7 @@ public final class NcursesTerminal: TerminalBackend {
         let made = alloc_pair(Int32(tint.xterm256Index), Int32(background))
         guard made > 0, made <= Int32(Int16.max) else { return nil }
         tintPairs[key] = Int16(made)
+        pairBackgrounds[Int16(made)] = theme.appearance(of: role).background
         return Int16(made)
     }
 
@@ -280,7 +382,16 @@ public final class NcursesTerminal: TerminalBackend {
         }
     }
 
+    /// `cursesAttributes` of every combination (the frame loop asks once per cell).
+    private static let attributeTable: [attr_t] = (0...Int(UInt8.max >> 3)).map {
+        computeCursesAttributes(TextAttributes(rawValue: UInt8($0)))
+    }
+
     private static func cursesAttributes(_ attributes: TextAttributes) -> attr_t {
+        Int(attributes.rawValue) < attributeTable.count ? attributeTable[Int(attributes.rawValue)] : computeCursesAttributes(attributes)
+    }
+
+    private static func computeCursesAttributes(_ attributes: TextAttributes) -> attr_t {
         var result = tui_a_normal()
         if attributes.contains(.bold) { result |= tui_a_bold() }
         if attributes.contains(.dim) { result |= tui_a_dim() }

@@ -33,6 +33,12 @@ public struct Screen: Hashable, Sendable {
         cells[(y * width)..<(y * width + width)]
     }
 
+    /// Replaces row `y` with `row` (a row of a screen as wide as this one).
+    mutating func replaceRow(_ y: Int, with row: ArraySlice<Cell>) {
+        guard y >= 0, y < height, row.count == width else { return }
+        cells.replaceSubrange((y * width)..<(y * width + width), with: row)
+    }
+
     // MARK: text
 
     /// Draws `text` from `point` on one row, clipped to `clip` (default: the whole screen).
