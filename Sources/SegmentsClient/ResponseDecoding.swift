@@ -59,3 +59,14 @@ enum ResponseDecoding {
         return detail
     }
 }
+
+extension SegmentsClient {
+    /// Decodes an answer body exactly as the client does after a request (the tree decoder,
+    /// JSONDecoder where it declines, the same errors): for tools and benchmarks that time
+    /// or check decoding apart from the network.
+    public static func decodeAnswer<T: Decodable>(_ type: T.Type, from body: Data, endpoint: String = "answer") throws
+        -> T
+    {
+        try ResponseDecoding.decode(T.self, from: body, endpoint: endpoint)
+    }
+}

@@ -101,61 +101,99 @@ enum SampleListing {
         label.updated_by, label.updated_at, label.reviewed_by, label.reviewed_at
         """
 
-    /// The page's SQL. A page in the second half of a list whose length the stored counts
-    /// give (no name or metadata filter, statuses of the ground truth) is read from the
-    /// other end, reversed: the last page of a million samples (`G`) then reads 100 index
-    /// entries, not a million. The order is total (ties broken by uuid, names unique), so
-    /// the reversed read is exactly the same rows.
+    /// Below this many samples holding a metadata value (in the whole workspace), a metadata
+    /// filter drives the query: its samples are fetched through `sample_metadata_lookup` and
+    /// sorted. From this many on, the sort's index is walked and each sample's value looked up
+    /// (`sample_metadata`'s primary key), which finds a page long before the end.
+    static let metadataDriveLimit = 5_000
+
+    /// The page's SQL, written for the indexes of Schema.swift so that at a million samples
+    /// no filter or sort reads the dataset's rows one by one (SampleListingPlanTests):
+    /// - no status: the sort's index `(dataset_id, sort column, uuid)`;
+    /// - ground-truth statuses: one arm per status on `(dataset_id, gt_label_status, sort
+    ///   column, uuid)`, several arms merged in order by SQLite (a UNION ALL under the ORDER BY
+    ///   reads each arm from its index, as a merge sort would);
+    /// - metadata: a selective value drives, a common one is checked row by row (see
+    ///   `metadataDriveLimit`); a name is looked for in every row (`instr`, no index can help).
+    ///
+    /// A page in the second half of a list whose length the stored counts give (no name or
+    /// metadata filter, statuses of the ground truth) is read from the other end, reversed:
+    /// the last page of a million samples (`G`) then reads one page of index entries, not a
+    /// million. The order is total (ties broken by uuid, names unique), so the reversed read
+    /// is exactly the same rows.
     static func plan(
         _ db: Database, datasetID: Int64, query: SampleQuery, labelset: LabelsetRow?, window: PageWindow,
         selection: Selection
     ) throws -> Plan {
-        var sql: String
-        var arguments: StatementArguments = []
-        switch (selection, labelset) {
-        case (.rows, _):
-            sql = "SELECT sample.* FROM sample"
-        case (.page, let labelset?):
-            sql = "SELECT \(pageColumns), \(labelColumns) FROM sample LEFT JOIN label"
-                + " ON label.sample_id = sample.id AND label.labelset_id = ?"
-            arguments += [labelset.id]
-        case (.page, nil):
-            sql = "SELECT \(pageColumns) FROM sample"
-        }
-        sql += " WHERE sample.dataset_id = ?"
-        arguments += [datasetID]
-        // Names and metadata are stored in NFC (NameForm); so are the terms looked for.
-        var countable = true
-        if let name = query.name, !name.isEmpty {
-            sql += " AND instr(sample.name, ?) > 0"
-            arguments += [NameForm.nfc(name)]
-            countable = false
-        }
-        for filter in query.metadata {
-            sql += " AND sample.id IN (SELECT sample_id FROM sample_metadata WHERE meta_key = ? AND meta_value = ?)"
-            arguments += [NameForm.nfc(filter.key), NameForm.nfc(filter.value)]
-            countable = false
-        }
         let statuses = Array(Set(query.labelStatuses.map(\.rawValue))).sorted()
-        if !statuses.isEmpty {
-            let marks = databaseQuestionMarks(count: statuses.count)
-            if let labelset, !labelset.isGroundTruth {
+        let groundTruthStatuses = labelset.map(\.isGroundTruth) ?? true
+        let metadata = query.metadata.map { (key: NameForm.nfc($0.key), value: NameForm.nfc($0.value)) }
+        let driver = try metadataDriver(db, metadata)
+
+        // One arm: the whole SELECT for one ground-truth status (or for all of the filter).
+        func arm(status: String?) -> (String, StatementArguments) {
+            var sql = "SELECT "
+            var arguments: StatementArguments = []
+            switch (selection, labelset) {
+            case (.rows, _): sql += "sample.*"
+            case (.page, .some): sql += "\(pageColumns), \(labelColumns)"
+            case (.page, nil): sql += pageColumns
+            }
+            sql += ", \(sortColumn(query.sort)) AS sort_key, sample.uuid AS sort_uuid FROM "
+            if let driver {
+                // CROSS JOIN keeps this order: the filter's few samples first, then their rows.
+                sql += "sample_metadata driver CROSS JOIN sample ON sample.id = driver.sample_id"
+            } else {
+                sql += "sample"
+            }
+            if selection == .page, let labelset {
+                sql += " LEFT JOIN label ON label.sample_id = sample.id AND label.labelset_id = ?"
+                arguments += [labelset.id]
+            }
+            sql += " WHERE sample.dataset_id = ?"
+            arguments += [datasetID]
+            if let driver {
+                sql += " AND driver.meta_key = ? AND driver.meta_value = ?"
+                arguments += [metadata[driver].key, metadata[driver].value]
+            }
+            // Names and metadata are stored in NFC (NameForm); so are the terms looked for.
+            if let name = query.name, !name.isEmpty {
+                sql += " AND instr(sample.name, ?) > 0"
+                arguments += [NameForm.nfc(name)]
+            }
+            for (index, filter) in metadata.enumerated() where index != driver {
+                sql += " AND EXISTS (SELECT 1 FROM sample_metadata WHERE sample_metadata.sample_id = sample.id"
+                    + " AND sample_metadata.meta_key = ? AND sample_metadata.meta_value = ?)"
+                arguments += [filter.key, filter.value]
+            }
+            if let status {
+                sql += " AND sample.gt_label_status = ?"
+                arguments += [status]
+            } else if !statuses.isEmpty, let labelset, !groundTruthStatuses {
                 // A sample without a label in the labelset counts as UNLABELED.
                 sql += """
                      AND COALESCE((SELECT status.label_status FROM label status WHERE status.sample_id = sample.id
-                     AND status.labelset_id = ?), 'UNLABELED') IN (\(marks))
+                     AND status.labelset_id = ?), 'UNLABELED') IN (\(databaseQuestionMarks(count: statuses.count)))
                     """
                 arguments += [labelset.id]
-                countable = false
-            } else {
-                sql += " AND sample.gt_label_status IN (\(marks))"
+                arguments += StatementArguments(statuses)
             }
-            arguments += StatementArguments(statuses)
+            return (sql, arguments)
         }
+
+        var sql = ""
+        var arguments: StatementArguments = []
+        for status in groundTruthStatuses && !statuses.isEmpty ? statuses.map(Optional.some) : [nil] {
+            let (armSQL, armArguments) = arm(status: status)
+            sql += (sql.isEmpty ? "" : " UNION ALL ") + armSQL
+            arguments += armArguments
+        }
+
         var descending = query.direction == .descending
         var limit = window.limit
         var offset = window.offset
         var reversed = false
+        let countable = metadata.isEmpty && (query.name ?? "").isEmpty && (statuses.isEmpty || groundTruthStatuses)
         if countable, offset > 0 {
             let total = try SampleCounts.samples(db, datasetID: datasetID, statuses: statuses)
             if offset >= total {
@@ -167,22 +205,38 @@ enum SampleListing {
                 offset = max(0, total - window.offset - window.limit)
             }
         }
-        sql += " ORDER BY \(orderBy(query.sort, descending: descending)) LIMIT ? OFFSET ?"
+        let direction = descending ? "DESC" : "ASC"
+        // Names are unique in a dataset: the name order needs no tie-break.
+        sql += " ORDER BY sort_key \(direction)" + (query.sort == .name ? "" : ", sort_uuid \(direction)")
+        sql += " LIMIT ? OFFSET ?"
         arguments += [limit, offset]
         return Plan(sql: sql, arguments: arguments, reversed: reversed)
     }
 
-    /// The sort column, then uuid to make the order total. Names are unique in a dataset,
-    /// so the name order needs no tie-break, and the (dataset_id, name) index gives it whole.
-    static func orderBy(_ sort: SampleSort, descending: Bool) -> String {
-        let direction = descending ? "DESC" : "ASC"
+    static func sortColumn(_ sort: SampleSort) -> String {
         switch sort {
-        case .name: return "sample.name \(direction)"
-        case .createdAt: return "sample.created_at \(direction), sample.uuid \(direction)"
-        case .priority: return "sample.priority \(direction), sample.uuid \(direction)"
-        case .groundTruthLabelUpdatedAt: return "sample.gt_label_updated_at \(direction), sample.uuid \(direction)"
-        case .updatedAt: return "sample.updated_at \(direction), sample.uuid \(direction)"
+        case .name: "sample.name"
+        case .createdAt: "sample.created_at"
+        case .priority: "sample.priority"
+        case .groundTruthLabelUpdatedAt: "sample.gt_label_updated_at"
+        case .updatedAt: "sample.updated_at"
         }
+    }
+
+    /// The metadata filter to drive the query with: the one with the fewest samples, if it
+    /// has fewer than `metadataDriveLimit` (counted no further than that, in the lookup index).
+    static func metadataDriver(_ db: Database, _ filters: [(key: String, value: String)]) throws -> Int? {
+        guard !filters.isEmpty else { return nil }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT COUNT(*) FROM (SELECT 1 FROM sample_metadata WHERE meta_key = ? AND meta_value = ? LIMIT ?)
+                """)
+        var best: (index: Int, count: Int)?
+        for (index, filter) in filters.enumerated() {
+            let count = try Int.fetchOne(statement, arguments: [filter.key, filter.value, metadataDriveLimit]) ?? 0
+            if count < metadataDriveLimit, count < best?.count ?? Int.max { best = (index, count) }
+        }
+        return best?.index
     }
 
     /// True when a name or metadata filter holds a NUL, which nothing stored can match.
