@@ -1,9 +1,9 @@
 """The Python side of `segments-bench decode`: the official SDK (segments-ai 1.33.0)
 turning the same recorded get_samples answer into its models, with the calls its
-get_samples makes after the request. Prints per round:
-  decode <seconds per decode> <samples>      json.loads once + TypeAdapter(List[Sample]) + _inject_client
-  decode-sdk <seconds per decode> <samples>  the SDK's own path: requests' Response.json() twice (once in
-                                             handle_exceptions, once in get_samples), then the same
+get_samples makes after the request. Prints per round (wall and thread CPU seconds):
+  decode <seconds per decode> <samples> <CPU seconds>      json.loads once + TypeAdapter(List[Sample]) + _inject_client
+  decode-sdk <seconds per decode> <samples> <CPU seconds>  the SDK's own path: requests' Response.json() twice (once
+                                                           in handle_exceptions, once in get_samples), then the same
 """
 import json
 import sys
@@ -47,10 +47,11 @@ def main():
     assert len(sdk()) == count
     for _ in range(rounds):
         for label, decode in (("decode", minimal), ("decode-sdk", sdk)):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.thread_time()
             for _ in range(repeats):
                 count = len(decode())
-            print(f"{label} {(time.perf_counter() - start) / repeats} {count}", flush=True)
+            wall, cpu = time.perf_counter() - start, time.thread_time() - cpu
+            print(f"{label} {wall / repeats} {count} {cpu / repeats}", flush=True)
 
 
 if __name__ == "__main__":

@@ -102,8 +102,8 @@ page_bytes=$(wc -c < "$WORK/page.json")
 echo
 echo "serve, own time per request (access log; $DATASET seeded in $(awk "BEGIN { printf \"%.1f\", $seed_ms / 1000 }") s):"
 echo "  get_samples, 1000 per page ($page_bytes bytes), $pages pages x $ROUNDS: $(durations "/datasets/$DATASET/samples/" | spread)"
-echo "  get_dataset, 100 samples (jane/street-scenes):        $(durations "/datasets/jane/street-scenes/ " | spread)"
-echo "  get_dataset, $SAMPLES samples ($DATASET):   $(durations "/datasets/$DATASET/ " | spread)"
+echo "  get_dataset, 100 samples (jane/street-scenes):        $(durations "/datasets/jane/street-scenes/\"" | spread)"
+echo "  get_dataset, $SAMPLES samples ($DATASET):   $(durations "/datasets/$DATASET/\"" | spread)"
 
 # ---- 2. decoding one recorded page ------------------------------------------------------------
 "$BIN/segments-bench" decode "$WORK/page.json" --rounds "$ROUNDS" > "$WORK/decode-swift.txt"

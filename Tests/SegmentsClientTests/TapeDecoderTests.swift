@@ -4,15 +4,15 @@ import SegmentsStore
 import Testing
 @testable import SegmentsClient
 
-/// The client decodes answers with `TreeDecoder` first; it must give exactly what
-/// JSONDecoder gives, or decline (`TreeDecoding.Unsure`) so that JSONDecoder answers.
-@Suite("Tree decoder")
-struct TreeDecoderTests {
-    /// The tree decoder's answer, or nil when it declined.
+/// The client decodes answers with `TapeDecoder` first; it must give exactly what
+/// JSONDecoder gives, or decline (`TapeDecoding.Unsure`) so that JSONDecoder answers.
+@Suite("Tape decoder")
+struct TapeDecoderTests {
+    /// The tape decoder's answer, or nil when it declined.
     static func fast<T: Decodable>(_ type: T.Type, _ data: Data) -> T? {
         do {
-            return try TreeDecoder.decode(T.self, from: data)
-        } catch is TreeDecoding.Unsure {
+            return try TapeDecoder.decode(T.self, from: data)
+        } catch is TapeDecoding.Unsure {
             return nil
         } catch {
             Issue.record("declined with \(error) instead of Unsure")
@@ -34,7 +34,7 @@ struct TreeDecoderTests {
 
     @Test("sample pages of every demo dataset, as serve writes them, decode as with JSONDecoder")
     func demoPages() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segments-tree-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segments-tape-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let workspace = try await Workspace(folder: folder, options: WorkspaceOptions(releaseJobs: .held))
         let summary = try await DemoSeed.seed(into: workspace, samplesPerDataset: 40, largeDatasetSamples: 40)
@@ -107,6 +107,11 @@ struct TreeDecoderTests {
                        "created_by": "c", "updated_at": "t"}}
             """#
         Self.expectAgrees(Sample.self, Data(full.utf8), mustTakeFastPath: true)
+        // A key twice (JSONDecoder keeps the first) and a key spelled with an escape.
+        let twice = #"{"uuid": "u", "name": "first", "name": "second", "metadata": {}, "created_at": "t", "created_by": "j", "priority": 1}"#
+        Self.expectAgrees(Sample.self, Data(twice.utf8))
+        let escapedKey = #"{"uuid": "u", "na\u006de": "n", "metadata": {"k\u00e9": 1}, "created_at": "t", "created_by": "j", "priority": 1}"#
+        Self.expectAgrees(Sample.self, Data(escapedKey.utf8))
         for broken in [
             #"{"name": "n", "metadata": {}, "created_at": "t", "created_by": "j", "priority": 1}"#,
             #"{"uuid": "u", "name": "n", "metadata": {}, "created_at": "t", "created_by": "j", "priority": "high"}"#,
