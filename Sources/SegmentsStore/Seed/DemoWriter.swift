@@ -147,16 +147,17 @@ struct DemoWriter {
             }
             // The sample row carries its ground-truth status from the start (what LabelWriter.copyGroundTruth
             // keeps), instead of an UPDATE after the label: one write per sample, one count trigger.
+            let labelUpdated = label.map { Timestamp.string(micros: $0.updatedAt) }
             let sample = try insertSample(
                 drawn, datasetID: datasetID, spec: spec, content: content, index: index, image: slot?.imageReference,
-                groundTruth: label.map { ($0.status, Timestamp.string(micros: $0.updatedAt)) })
-            if let label {
+                groundTruth: label.map { ($0.status, labelUpdated ?? "") })
+            if let label, let labelUpdated {
                 try insertLabel(
                     sampleID: sample.id, labelsetID: groundTruth.id, status: label.status,
-                    attributesText: groundTruthText(content.label(&random, index: index), slot: slot),
+                    attributesText: groundTruthText(content: content, index: index, slot: slot),
                     score: nil, createdBy: label.labeler,
                     createdAt: label.labeledAt, updatedBy: label.reviewing ? label.reviewer : label.labeler,
-                    updatedAt: label.updatedAt,
+                    updatedAt: labelUpdated,
                     reviewed: label.status == .reviewed || label.status == .rejected || label.status == .verified)
                 if !spec.isLarge {
                     try insertWorkunit(
@@ -176,7 +177,7 @@ struct DemoWriter {
                     attributesText: JSONText.compact(
                         Self.label(content.label(&random, index: index), slot: slot, prediction: index)),
                     score: (random.double(0.3...0.99) * 100).rounded() / 100, createdBy: spec.owner, createdAt: at,
-                    updatedBy: spec.owner, updatedAt: at, reviewed: false)
+                    updatedBy: spec.owner, updatedAt: Timestamp.string(micros: at), reviewed: false)
             }
             if !spec.isLarge && index % 17 == 3 {
                 try insertIssue(datasetID: datasetID, sample: sample, spec: spec, at: createdAt + 30 * Self.hour)
@@ -226,12 +227,14 @@ struct DemoWriter {
         return DrawnSample(uuid: uuid, metadata: metadata, priority: Double(random.int(0...10)), createdAt: createdAt)
     }
 
-    /// The ground-truth label's JSON text: a picture's own annotations are the same for every
-    /// sample showing it, so written once per picture; the random label is drawn all the same.
-    private mutating func groundTruthText(_ generated: JSONValue, slot: DemoImageAssets.Slot?) -> String {
-        guard let slot else { return JSONText.compact(generated) }
+    /// The ground-truth label's JSON text. A picture's own annotations replace the random label
+    /// (whose choices are still made) and are the same for every sample showing the picture:
+    /// written once per picture.
+    private mutating func groundTruthText(content: DemoContent, index: Int, slot: DemoImageAssets.Slot?) -> String {
+        guard let slot else { return JSONText.compact(content.label(&random, index: index)) }
+        content.skipLabel(&random, index: index)
         if let known = textCache[slot.imageReference] { return known }
-        let text = JSONText.compact(Self.label(generated, slot: slot, prediction: nil))
+        let text = JSONText.compact(Self.label(.null, slot: slot, prediction: nil))
         textCache[slot.imageReference] = text
         return text
     }
@@ -263,7 +266,7 @@ struct DemoWriter {
 
     private mutating func insertLabel(
         sampleID: Int64, labelsetID: Int64, status: LabelStatus, attributesText: String, score: Double?,
-        createdBy: String, createdAt: Int64, updatedBy: String, updatedAt: Int64, reviewed: Bool
+        createdBy: String, createdAt: Int64, updatedBy: String, updatedAt updated: String, reviewed: Bool
     ) throws {
         // Raw SQL: one prepared statement for every label, as a large seed writes 900k of them.
         let statement = try db.cachedStatement(
@@ -271,7 +274,6 @@ struct DemoWriter {
                 INSERT INTO label (sample_id, labelset_id, label_status, attributes, score, created_by, created_at,
                     updated_by, updated_at, reviewed_by, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let updated = Timestamp.string(micros: updatedAt)
         try statement.execute(arguments: [
             sampleID, labelsetID, status.rawValue, attributesText, score, createdBy,
             Timestamp.string(micros: createdAt), updatedBy, updated, reviewed ? updatedBy : nil,
