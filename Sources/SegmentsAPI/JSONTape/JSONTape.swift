@@ -2,7 +2,8 @@ import Foundation
 import SegmentsAPI
 
 /// A JSON document read once into a flat list of tokens (a tape) over its bytes, which
-/// `TapeDecoder` turns into models. Nothing is allocated per value while reading: strings
+/// SegmentsClient's `TapeDecoder` turns into models and the store turns into the `JSONValue`s
+/// of the JSON it keeps (`JSONValue.parsing`). Nothing is allocated per value while reading: strings
 /// become Strings and numbers become numbers only when a model asks for them, and keys
 /// are compared as bytes.
 ///
@@ -13,11 +14,11 @@ import SegmentsAPI
 /// or lone surrogates, negative zero, integers of 19 digits and more, whole numbers from
 /// 2^53 to 10^19 written as floats, one key twice in an object, nesting past 512 levels.
 /// The caller then decodes with JSONDecoder itself, which gives the answer or the error.
-final class JSONTape {
-    enum Kind: UInt8 { case null, `true`, `false`, number, string, array, object }
+package final class JSONTape {
+    package enum Kind: UInt8 { case null, `true`, `false`, number, string, array, object }
 
-    struct Token {
-        var kind: Kind
+    package struct Token {
+        package var kind: Kind
         /// A string with escapes (`\n`, `\u…`), which need decoding before use.
         var escaped = false
         /// Strings: the first byte after the quote; numbers: the first byte.
@@ -32,7 +33,7 @@ final class JSONTape {
 
     /// The document, borrowed from `read(_:_:)`'s caller for as long as the tape is used.
     let bytes: UnsafeRawBufferPointer
-    let tokens: [Token]
+    package let tokens: [Token]
     let keyTexts: [String]
     /// Per object: where the next key lookup starts. Models read their fields in the
     /// order the server writes them, so a lookup usually matches at once. (A buffer rather
@@ -41,12 +42,15 @@ final class JSONTape {
 
     /// Reads `data` and gives the tape to `body`, which must not keep it: the tape points
     /// into `data`'s bytes.
-    static func read<T>(_ data: Data, _ body: (JSONTape) throws -> T) throws -> T {
-        try data.withUnsafeBytes { bytes in
-            var reader = JSONTapeReader(bytes)
-            let (tokens, keyTexts, objects) = try reader.read()
-            return try body(JSONTape(bytes: bytes, tokens: tokens, keyTexts: keyTexts, objects: objects))
-        }
+    package static func read<T>(_ data: Data, _ body: (JSONTape) throws -> T) throws -> T {
+        try data.withUnsafeBytes { bytes in try read(bytes, body) }
+    }
+
+    /// Reads the document in `bytes` and gives the tape to `body`, which must not keep it.
+    package static func read<T>(_ bytes: UnsafeRawBufferPointer, _ body: (JSONTape) throws -> T) throws -> T {
+        var reader = JSONTapeReader(bytes)
+        let (tokens, keyTexts, objects) = try reader.read()
+        return try body(JSONTape(bytes: bytes, tokens: tokens, keyTexts: keyTexts, objects: objects))
     }
 
     private init(bytes: UnsafeRawBufferPointer, tokens: [Token], keyTexts: [String], objects: Int) {
@@ -60,7 +64,7 @@ final class JSONTape {
     deinit { cursors.deallocate() }
 
     /// The token after the value at `index`.
-    func skip(_ index: Int) -> Int {
+    package func skip(_ index: Int) -> Int {
         let token = tokens[index]
         return token.kind == .array || token.kind == .object ? Int(token.end) : index + 1
     }
@@ -73,7 +77,7 @@ final class JSONTape {
 
     /// The value of `name` in the object at `index` (keys are unique: the reader declines
     /// objects that repeat one), looked for from where the last lookup matched.
-    func value(of name: String, inObject index: Int) -> Int? {
+    package func value(of name: String, inObject index: Int) -> Int? {
         var name = name
         return name.withUTF8 { wanted in
             let first = index + 1
@@ -111,7 +115,7 @@ final class JSONTape {
     }
 
     /// The object's keys in document order, each a String once per document.
-    func keys(ofObject index: Int) -> [String] {
+    package func keys(ofObject index: Int) -> [String] {
         var keys: [String] = []
         keys.reserveCapacity(memberCount(ofObject: index))
         var key = index + 1
@@ -123,7 +127,7 @@ final class JSONTape {
         return keys
     }
 
-    func memberCount(ofObject index: Int) -> Int {
+    package func memberCount(ofObject index: Int) -> Int {
         var count = 0
         var key = index + 1
         let end = Int(tokens[index].end)
@@ -135,7 +139,7 @@ final class JSONTape {
     }
 
     /// The elements of the array at `index`.
-    func elements(ofArray index: Int) -> [Int] {
+    package func elements(ofArray index: Int) -> [Int] {
         var elements: [Int] = []
         var element = index + 1
         let end = Int(tokens[index].end)
@@ -148,7 +152,7 @@ final class JSONTape {
 
     // MARK: Values
 
-    func string(at index: Int) throws -> String {
+    package func string(at index: Int) throws -> String {
         let token = tokens[index]
         guard token.kind == .string else { throw TapeDecoding.Unsure() }
         if !token.escaped { return String(decoding: raw(token), as: UTF8.self) }
@@ -157,14 +161,14 @@ final class JSONTape {
 
     private func keyString(at index: Int) -> String { keyTexts[Int(tokens[index].key)] }
 
-    enum Number {
+    package enum Number {
         case int(Int64)
         case double(Double)
     }
 
     /// The number at `index` as `JSONValue` reads it: `.int` for every whole number that
     /// JSONDecoder reads as an Int64, `.double` for the rest.
-    func number(at index: Int) throws -> Number {
+    package func number(at index: Int) throws -> Number {
         let token = tokens[index]
         guard token.kind == .number else { throw TapeDecoding.Unsure() }
         let text = raw(token)
@@ -212,7 +216,7 @@ final class JSONTape {
     }
 
     /// The `JSONValue` JSONDecoder would have made of the value at `index`.
-    func jsonValue(at index: Int) throws -> JSONValue {
+    package func jsonValue(at index: Int) throws -> JSONValue {
         switch tokens[index].kind {
         case .null: return .null
         case .true: return .bool(true)
@@ -228,7 +232,7 @@ final class JSONTape {
         }
     }
 
-    func jsonObject(at index: Int) throws -> JSONObject {
+    package func jsonObject(at index: Int) throws -> JSONObject {
         guard tokens[index].kind == .object else { throw TapeDecoding.Unsure() }
         var object = JSONObject(minimumCapacity: memberCount(ofObject: index))
         var key = index + 1
@@ -241,7 +245,24 @@ final class JSONTape {
     }
 }
 
-enum TapeDecoding {
+package enum TapeDecoding {
     /// The fast path is not sure to agree with JSONDecoder here; decode with JSONDecoder.
-    struct Unsure: Error {}
+    package struct Unsure: Error {
+        package init() {}
+    }
+}
+
+extension JSONValue {
+    /// The value JSONDecoder makes of `utf8`, read through a `JSONTape` (several times faster,
+    /// and without Codable's generic dictionary machinery); JSONDecoder itself wherever the
+    /// tape is not sure to agree. Throws what JSONDecoder throws for text that is not JSON.
+    package static func parsing(_ utf8: UnsafeRawBufferPointer) throws -> JSONValue {
+        if let value = try? JSONTape.read(utf8, { try $0.jsonValue(at: 0) }) { return value }
+        return try JSONDecoder().decode(JSONValue.self, from: Data(utf8))
+    }
+
+    package static func parsing(_ text: String) throws -> JSONValue {
+        var text = text
+        return try text.withUTF8 { try parsing(UnsafeRawBufferPointer($0)) }
+    }
 }
