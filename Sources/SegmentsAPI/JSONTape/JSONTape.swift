@@ -1,5 +1,4 @@
 import Foundation
-import SegmentsAPI
 
 /// A JSON document read once into a flat list of tokens (a tape) over its bytes, which
 /// SegmentsClient's `TapeDecoder` turns into models and the store turns into the `JSONValue`s

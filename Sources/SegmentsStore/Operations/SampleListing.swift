@@ -140,7 +140,7 @@ enum SampleListing {
             case (.page, nil): sql += pageColumns
             }
             sql += ", \(sortColumn(query.sort)) AS sort_key, sample.uuid AS sort_uuid FROM "
-            if let driver {
+            if driver != nil {
                 // CROSS JOIN keeps this order: the filter's few samples first, then their rows.
                 sql += "sample_metadata driver CROSS JOIN sample ON sample.id = driver.sample_id"
             } else {
