@@ -104,10 +104,11 @@ let package = Package(
         // A tiny program over TerminalUI alone, so the terminal layer can be tested in tmux.
         .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI"]),
         .testTarget(name: "SegmentsAPITests", dependencies: ["SegmentsAPI"]),
-        // Times the Swift client against the official Python SDK (bench/run.sh).
+        // Times the Swift client against the official Python SDK (bench/run.sh), decoding and
+        // the store's queries in process (bench/serve.sh).
         .executableTarget(
             name: "segments-bench",
-            dependencies: ["SegmentsAPI", "SegmentsClient"],
+            dependencies: ["SegmentsAPI", "SegmentsClient", "SegmentsStore"],
             path: "bench/Sources/segments-bench"
         ),
         .testTarget(

@@ -16,7 +16,10 @@ struct RouteRequest: Sendable {
     let workspace: Workspace
 
     /// The store acting as the caller; only on authenticated routes.
-    func service() throws -> any SegmentsService {
+    func service() throws -> any SegmentsService { try store() }
+
+    /// The store itself, for the answers it can write as JSON directly.
+    func store() throws -> SegmentsStore {
         guard let username else { throw SegmentsError.authentication("Authentication credentials were not provided.") }
         return workspace.store(actingAs: username, baseURL: baseURL)
     }

@@ -6,17 +6,9 @@ extension SegmentsStore {
     func datasetResponse(_ db: Database, _ access: DatasetAccess) throws -> Dataset {
         let row = access.row
         let settings = row.settings
-        var counts: [String: Int] = [:]
-        var total = 0
-        let statusCounts = SampleRow
-            .filter { $0.datasetID == row.id }
-            .group(\.gtLabelStatus)
-            .select([SampleRow.Columns.gtLabelStatus, GRDB.count(SampleRow.Columns.id)], as: Row.self)
-        for statRow in try statusCounts.fetchAll(db) {
-            let count: Int = statRow[1]
-            counts[statRow[0]] = count
-            total += count
-        }
+        // Kept by SQLite on every sample write (SampleCounts): one lookup at any size.
+        let counts = try SampleCounts.byStatus(db, datasetID: row.id)
+        let total = counts.values.reduce(0, +)
         func count(_ status: LabelStatus) -> Int { counts[status.rawValue] ?? 0 }
         let stats = LabelStats(
             reviewed: count(.reviewed), reviewingInProgress: count(.reviewingInProgress), labeled: count(.labeled),

@@ -88,14 +88,36 @@ struct DemoContent: Sendable {
     }
 
     private func box(_ random: inout SeededRandom, id: Int64, category: Int64) -> JSONValue {
-        let (width, height) = imageSize
-        let x1 = random.int(0...(width - 40)), y1 = random.int(0...(height - 40))
-        let x2 = min(width, x1 + random.int(20...400)), y2 = min(height, y1 + random.int(20...300))
+        let (x1, y1, x2, y2, occluded) = boxGeometry(&random)
         return [
             "id": .int(id), "category_id": .int(category), "type": "bbox",
             "points": [[.double(Double(x1)), .double(Double(y1))], [.double(Double(x2)), .double(Double(y2))]],
-            "attributes": ["occluded": .bool(random.chance(0.2))],
+            "attributes": ["occluded": .bool(occluded)],
         ]
+    }
+
+    /// A box's random choices, in the order `box` has always made them.
+    private func boxGeometry(_ random: inout SeededRandom) -> (Int, Int, Int, Int, Bool) {
+        let (width, height) = imageSize
+        let x1 = random.int(0...(width - 40)), y1 = random.int(0...(height - 40))
+        let x2 = min(width, x1 + random.int(20...400)), y2 = min(height, y1 + random.int(20...300))
+        return (x1, y1, x2, y2, random.chance(0.2))
+    }
+
+    /// Makes the random choices of `label` without building it, for a label that a demo
+    /// picture's own annotations replace: every later choice of the demo stays what it was,
+    /// and a million-sample seed does not build a million labels to drop them.
+    func skipLabel(_ random: inout SeededRandom, index: Int) {
+        switch spec.taskType {
+        case .pointcloudCuboid, .vector, .segmentationBitmap:
+            _ = label(&random, index: index)
+        default:
+            let count = random.int(1...5)
+            for _ in 1...count {
+                _ = random.int(1...categoryCount)
+                _ = boxGeometry(&random)
+            }
+        }
     }
 
     private func polygon(_ random: inout SeededRandom, id: Int64, category: Int64) -> JSONValue {

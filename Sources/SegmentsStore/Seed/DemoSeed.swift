@@ -44,17 +44,42 @@ public enum DemoSeed {
         let apiKeys = keys
         let folder = workspace.folder
         let weekStart = Self.weekStart(endingAt: now)
-        // One transaction on GRDB's writer queue: the seconds a large seed takes are not
-        // spent on a cooperative thread.
-        let (counts, pendingRelease) = try await workspace.database.write { db in
-            var writer = DemoWriter(
-                db: db, random: SeededRandom(seed: randomSeed), folder: folder, weekStart: weekStart)
-            try writer.createAccounts(apiKeys: apiKeys)
-            for spec in DemoDatasetSpec.demo { try writer.createDataset(spec, samples: samplesPerDataset) }
-            if let largeDatasetSamples {
-                try writer.createDataset(.large(samples: largeDatasetSamples), samples: largeDatasetSamples)
+        // On GRDB's writer queue: the seconds a large seed takes are not spent on a cooperative
+        // thread. The demo datasets are one transaction; the large dataset is written in chunks
+        // of `BulkLoad.chunkSize` samples, with its tables' secondary indexes built after the load.
+        let (counts, pendingRelease) = try await workspace.database.writeWithoutTransaction { db in
+            try BulkLoad.withFastWrites(db) {
+                var writer = DemoWriter(
+                    db: db, random: SeededRandom(seed: randomSeed), folder: folder, weekStart: weekStart)
+                try db.inTransaction {
+                    try writer.createAccounts(apiKeys: apiKeys)
+                    for spec in DemoDatasetSpec.demo { try writer.createDataset(spec, samples: samplesPerDataset) }
+                    return .commit
+                }
+                if let largeDatasetSamples {
+                    try BulkLoad.withoutSecondaryIndexes(db) {
+                        let spec = DemoDatasetSpec.large(samples: largeDatasetSamples)
+                        var begun: DemoWriter.DatasetInProgress?
+                        try db.inTransaction {
+                            begun = try writer.beginDataset(spec, samples: largeDatasetSamples)
+                            return .commit
+                        }
+                        guard var dataset = begun else { throw SegmentsError.notFoundError }
+                        for start in stride(from: 0, to: largeDatasetSamples, by: BulkLoad.chunkSize) {
+                            try db.inTransaction {
+                                try writer.addSamples(
+                                    &dataset, start..<min(largeDatasetSamples, start + BulkLoad.chunkSize))
+                                return .commit
+                            }
+                        }
+                        try db.inTransaction {
+                            try writer.finishDataset(dataset)
+                            return .commit
+                        }
+                    }
+                }
+                return (writer.counts, writer.pendingReleases)
             }
-            return (writer.counts, writer.pendingReleases)
         }
         for uuid in pendingRelease { workspace.scheduleReleaseJob(uuid) }
         return DemoSeedSummary(

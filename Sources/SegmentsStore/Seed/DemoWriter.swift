@@ -21,6 +21,11 @@ struct DemoWriter {
     var counts = Counts()
     var pendingReleases: [String] = []
     private var accountIDs: [String: Int64] = [:]
+    /// JSON texts written once and reused (by picture reference).
+    private var textCache: [String: String] = [:]
+    /// Sample attributes' JSON text per picture (an image, or a clip's frames): the same for
+    /// every sample showing it.
+    private var attributeCache: [String: String] = [:]
     /// The demo week starts here (microseconds since 1970, UTC).
     private let weekStart: Int64
     private static let hour: Int64 = 3_600_000_000
@@ -57,7 +62,27 @@ struct DemoWriter {
         return id
     }
 
+    /// A dataset whose samples are being written, chunk by chunk for a large one.
+    struct DatasetInProgress {
+        let spec: DemoDatasetSpec
+        let datasetID: Int64
+        let sampleCount: Int
+        let groundTruth: LabelsetRow
+        let predictions: LabelsetRow?
+        let labelers: [String]
+        let reviewers: [String]
+        let content: DemoContent
+        var images: DemoImageAssets?
+    }
+
     mutating func createDataset(_ spec: DemoDatasetSpec, samples sampleCount: Int) throws {
+        var dataset = try beginDataset(spec, samples: sampleCount)
+        try addSamples(&dataset, 0..<sampleCount)
+        try finishDataset(dataset)
+    }
+
+    /// The dataset, its collaborators and labelsets, before any sample.
+    mutating func beginDataset(_ spec: DemoDatasetSpec, samples sampleCount: Int) throws -> DatasetInProgress {
         guard let ownerID = accountIDs[spec.owner] else { throw SegmentsError.notFoundError }
         let palette: [[Int]] = [[230, 25, 75], [60, 180, 75], [255, 225, 25], [0, 130, 200], [245, 130, 48], [145, 30, 180]]
         let categories = spec.categories.enumerated().map { index, name in
@@ -91,19 +116,27 @@ struct DemoWriter {
         let labelers = spec.collaborators.filter { $0.1 == .labeler }.map(\.0) + [spec.owner]
         let reviewers = spec.collaborators.filter { $0.1 == .reviewer || $0.1 == .admin }.map(\.0) + [spec.owner]
         let content = DemoContent(spec: spec, categoryCount: categories.count)
-        var images = DemoImageAssets(
+        let images = DemoImageAssets(
             spec: spec, categoryCount: categories.count, samples: sampleCount, createdAt: Timestamp.string(micros: created))
+        return DatasetInProgress(
+            spec: spec, datasetID: datasetID, sampleCount: sampleCount, groundTruth: groundTruth,
+            predictions: predictions, labelers: labelers, reviewers: reviewers, content: content, images: images)
+    }
 
-        for index in 0..<sampleCount {
+    /// Samples `range` of the dataset (in order: the random choices depend on it).
+    mutating func addSamples(_ dataset: inout DatasetInProgress, _ range: Range<Int>) throws {
+        let (spec, datasetID, sampleCount) = (dataset.spec, dataset.datasetID, dataset.sampleCount)
+        let (groundTruth, predictions, content) = (dataset.groundTruth, dataset.predictions, dataset.content)
+        let (labelers, reviewers) = (dataset.labelers, dataset.reviewers)
+        for index in range {
             // Samples arrive over the demo week, in order.
             let createdAt = weekStart + Int64(index) * (7 * Self.day) / Int64(max(sampleCount, 1))
                 + Int64(random.int(0...59)) * 1_000_000
-            let slot = try images?.slot(forSample: index, db: db, folder: folder)
-            let sample = try insertSample(
-                datasetID: datasetID, spec: spec, content: content, index: index, createdAt: createdAt,
-                media: slot?.sampleAttributes)
+            let slot = try dataset.images?.slot(forSample: index, db: db, folder: folder)
+            let drawn = drawSample(spec: spec, content: content, index: index, createdAt: createdAt)
             // Every status appears in the first nine samples, then at random.
             let statusIndex = index < 9 ? index : random.int(0...8)
+            var label: DrawnLabel?
             if statusIndex > 0 {
                 let status = DemoContent.statuses[statusIndex - 1]
                 let labeler = random.pick(labelers)
@@ -111,19 +144,32 @@ struct DemoWriter {
                 let reviewing = Permissions.isReviewing(status)
                 let reviewer = random.pick(reviewers)
                 let updatedAt = reviewing ? labeledAt + Int64(random.int(1...48)) * Self.hour / 4 : labeledAt
+                label = DrawnLabel(
+                    status: status, labeler: labeler, labeledAt: labeledAt, reviewing: reviewing, reviewer: reviewer,
+                    updatedAt: updatedAt)
+            }
+            // The sample row carries its ground-truth status from the start (what LabelWriter.copyGroundTruth
+            // keeps), instead of an UPDATE after the label: one write per sample, one count trigger.
+            let labelUpdated = label.map { Timestamp.string(micros: $0.updatedAt) }
+            let sample = try insertSample(
+                drawn, datasetID: datasetID, spec: spec, content: content, index: index, slot: slot,
+                groundTruth: label.map { ($0.status, labelUpdated ?? "") })
+            if let label, let labelUpdated {
                 try insertLabel(
-                    sampleID: sample.id, labelsetID: groundTruth.id, status: status,
-                    attributes: Self.label(content.label(&random, index: index), slot: slot, prediction: nil),
-                    score: nil, createdBy: labeler,
-                    createdAt: labeledAt, updatedBy: reviewing ? reviewer : labeler, updatedAt: updatedAt,
-                    reviewed: status == .reviewed || status == .rejected || status == .verified)
-                try copyGroundTruth(sampleID: sample.id, status: status, updatedAt: Timestamp.string(micros: updatedAt))
+                    sampleID: sample.id, labelsetID: groundTruth.id, status: label.status,
+                    attributesText: groundTruthText(content: content, index: index, slot: slot),
+                    score: nil, createdBy: label.labeler,
+                    createdAt: label.labeledAt, updatedBy: label.reviewing ? label.reviewer : label.labeler,
+                    updatedAt: labelUpdated,
+                    reviewed: label.status == .reviewed || label.status == .rejected || label.status == .verified)
                 if !spec.isLarge {
                     try insertWorkunit(
-                        datasetID: datasetID, sample: sample, by: labeler, at: labeledAt,
-                        status: reviewing ? .labeled : status)
-                    if reviewing {
-                        try insertWorkunit(datasetID: datasetID, sample: sample, by: reviewer, at: updatedAt, status: status)
+                        datasetID: datasetID, sample: sample, by: label.labeler, at: label.labeledAt,
+                        status: label.reviewing ? .labeled : label.status)
+                    if label.reviewing {
+                        try insertWorkunit(
+                            datasetID: datasetID, sample: sample, by: label.reviewer, at: label.updatedAt,
+                            status: label.status)
                     }
                 }
             }
@@ -131,16 +177,21 @@ struct DemoWriter {
                 let at = createdAt + Self.hour
                 try insertLabel(
                     sampleID: sample.id, labelsetID: predictions.id, status: .prelabeled,
-                    attributes: Self.label(content.label(&random, index: index), slot: slot, prediction: index),
+                    attributesText: JSONText.compact(
+                        Self.label(content.label(&random, index: index), slot: slot, prediction: index)),
                     score: (random.double(0.3...0.99) * 100).rounded() / 100, createdBy: spec.owner, createdAt: at,
-                    updatedBy: spec.owner, updatedAt: at, reviewed: false)
+                    updatedBy: spec.owner, updatedAt: Timestamp.string(micros: at), reviewed: false)
             }
             if !spec.isLarge && index % 17 == 3 {
                 try insertIssue(datasetID: datasetID, sample: sample, spec: spec, at: createdAt + 30 * Self.hour)
             }
         }
-        for (offset, (name, status)) in spec.releases.enumerated() {
-            try insertRelease(datasetID: datasetID, name: name, status: status,
+    }
+
+    /// The dataset's releases, after its samples.
+    mutating func finishDataset(_ dataset: DatasetInProgress) throws {
+        for (offset, (name, status)) in dataset.spec.releases.enumerated() {
+            try insertRelease(datasetID: dataset.datasetID, name: name, status: status,
                               at: weekStart + Int64(offset * 2 + 2) * Self.day)
         }
     }
@@ -154,55 +205,89 @@ struct DemoWriter {
         return DemoImageAssets.label(for: slot, jitter: &jitter)
     }
 
-    private mutating func insertSample(
-        datasetID: Int64, spec: DemoDatasetSpec, content: DemoContent, index: Int, createdAt: Int64, media: JSONValue?
-    ) throws -> (id: Int64, uuid: String, name: String) {
+    /// A sample's random parts, drawn in the order the demo has always drawn them.
+    private struct DrawnSample {
+        var uuid: String
+        var metadata: JSONObject
+        var priority: Double
+        var createdAt: Int64
+    }
+
+    private struct DrawnLabel {
+        var status: LabelStatus
+        var labeler: String
+        var labeledAt: Int64
+        var reviewing: Bool
+        var reviewer: String
+        var updatedAt: Int64
+    }
+
+    private mutating func drawSample(spec: DemoDatasetSpec, content: DemoContent, index: Int, createdAt: Int64)
+        -> DrawnSample
+    {
         let uuid = random.uuid()
-        let name = content.sampleName(index: index)
         let metadata = content.metadata(&random, index: index)
-        let attributes = media ?? content.sampleAttributes(index: index)
-        let stamp = Timestamp.string(micros: createdAt)
-        // Raw SQL: one prepared statement for every sample, as a large seed writes 100k of them.
+        return DrawnSample(uuid: uuid, metadata: metadata, priority: Double(random.int(0...10)), createdAt: createdAt)
+    }
+
+    /// The ground-truth label's JSON text. A picture's own annotations replace the random label
+    /// (whose choices are still made) and are the same for every sample showing the picture:
+    /// written once per picture.
+    private mutating func groundTruthText(content: DemoContent, index: Int, slot: DemoImageAssets.Slot?) -> String {
+        guard let slot else { return JSONText.compact(content.label(&random, index: index)) }
+        content.skipLabel(&random, index: index)
+        if let known = textCache[slot.imageReference] { return known }
+        let text = JSONText.compact(Self.label(.null, slot: slot, prediction: nil))
+        textCache[slot.imageReference] = text
+        return text
+    }
+
+    private mutating func insertSample(
+        _ drawn: DrawnSample, datasetID: Int64, spec: DemoDatasetSpec, content: DemoContent, index: Int,
+        slot: DemoImageAssets.Slot?, groundTruth: (status: LabelStatus, updatedAt: String)?
+    ) throws -> (id: Int64, uuid: String, name: String) {
+        let name = content.sampleName(index: index)
+        let attributes: String
+        if let slot {
+            attributes = attributeCache[slot.imageReference] ?? JSONText.compact(slot.sampleAttributes)
+            attributeCache[slot.imageReference] = attributes
+        } else {
+            attributes = JSONText.compact(content.sampleAttributes(index: index))
+        }
+        let stamp = Timestamp.string(micros: drawn.createdAt)
+        // Raw SQL: one prepared statement for every sample, as a large seed writes a million of them.
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO sample (uuid, dataset_id, name, attributes, metadata, priority, readme, created_by,
-                    created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)
+                    created_at, updated_at, gt_label_status, gt_label_updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            uuid, datasetID, name, JSONText.compact(attributes), JSONText.compact(.object(metadata)),
-            Double(random.int(0...10)), spec.owner, stamp, stamp,
+            drawn.uuid, datasetID, name, attributes, JSONText.compact(.object(drawn.metadata)), drawn.priority,
+            spec.owner, stamp, stamp, (groundTruth?.status ?? .unlabeled).rawValue, groundTruth?.updatedAt,
         ])
         let id = db.lastInsertedRowID
-        try SampleWriter.insertMetadata(db, sampleID: id, metadata: metadata)
+        try SampleWriter.insertMetadata(db, sampleID: id, metadata: drawn.metadata)
         counts.samples += 1
-        return (id, uuid, name)
+        return (id, drawn.uuid, name)
     }
 
     private mutating func insertLabel(
-        sampleID: Int64, labelsetID: Int64, status: LabelStatus, attributes: JSONValue, score: Double?,
-        createdBy: String, createdAt: Int64, updatedBy: String, updatedAt: Int64, reviewed: Bool
+        sampleID: Int64, labelsetID: Int64, status: LabelStatus, attributesText: String, score: Double?,
+        createdBy: String, createdAt: Int64, updatedBy: String, updatedAt updated: String, reviewed: Bool
     ) throws {
-        // Raw SQL: one prepared statement for every label, as a large seed writes 90k of them.
+        // Raw SQL: one prepared statement for every label, as a large seed writes 900k of them.
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO label (sample_id, labelset_id, label_status, attributes, score, created_by, created_at,
                     updated_by, updated_at, reviewed_by, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let updated = Timestamp.string(micros: updatedAt)
         try statement.execute(arguments: [
-            sampleID, labelsetID, status.rawValue, JSONText.compact(attributes), score, createdBy,
+            sampleID, labelsetID, status.rawValue, attributesText, score, createdBy,
             Timestamp.string(micros: createdAt), updatedBy, updated, reviewed ? updatedBy : nil,
             reviewed ? updated : nil,
         ])
         counts.labels += 1
-    }
-
-    /// `LabelWriter.copyGroundTruth` in raw SQL: one prepared statement for the 90k labelled
-    /// samples of a large seed makes the whole seed a third faster than building each update.
-    private func copyGroundTruth(sampleID: Int64, status: LabelStatus, updatedAt: String) throws {
-        let statement = try db.cachedStatement(
-            sql: "UPDATE sample SET gt_label_status = ?, gt_label_updated_at = ? WHERE id = ?")
-        try statement.execute(arguments: [status.rawValue, updatedAt, sampleID])
     }
 
     private mutating func insertWorkunit(

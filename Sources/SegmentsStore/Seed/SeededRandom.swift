@@ -19,14 +19,28 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
     mutating func chance(_ probability: Double) -> Bool { double(0...1) < probability }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 
-    /// A version-4 style uuid drawn from the generator (deterministic, lowercase).
+    /// A version-4 style uuid drawn from the generator (deterministic, lowercase): the 32 hex
+    /// digits of two draws, with `4` for digit 13 and `8`–`b` (the top bits of the second
+    /// draw) for digit 17. Written straight into its 36 bytes: a large seed makes millions.
     mutating func uuid() -> String {
         let high = next(), low = next()
-        let bytes: [UInt8] = [high, low].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(56 - $0 * 8)) } }
-        let hex = Hashes.hex(bytes)
-        let chars = Array(hex)
-        func part(_ range: Range<Int>) -> String { String(chars[range]) }
-        let variant = String("89ab"[String.Index(utf16Offset: Int(low >> 62), in: "89ab")])
-        return "\(part(0..<8))-\(part(8..<12))-4\(part(13..<16))-\(variant)\(part(17..<20))-\(part(20..<32))"
+        let digits: StaticString = "0123456789abcdef"
+        return digits.withUTF8Buffer { hex in
+            var text = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+            // Nibble n of the 128 bits (0 = most significant).
+            func nibble(_ n: Int) -> UInt8 {
+                let word = n < 16 ? high : low
+                return hex[Int((word >> UInt64(60 - (n % 16) * 4)) & 0xF)]
+            }
+            var position = 0
+            for n in 0..<32 {
+                if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+                text[position] = nibble(n)
+                position += 1
+            }
+            text[14] = UInt8(ascii: "4")
+            text[19] = Array("89ab".utf8)[Int(low >> 62)]
+            return String(decoding: text, as: UTF8.self)
+        }
     }
 }

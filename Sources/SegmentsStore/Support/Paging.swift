@@ -20,7 +20,12 @@ struct PageWindow: Sendable {
 
     /// Passes the items through, or fails when a page after the first is empty.
     func check<T>(_ items: [T]) throws -> [T] {
-        if page > 1 && items.isEmpty { throw SegmentsError.notFound("Invalid page.") }
+        try check(count: items.count)
         return items
+    }
+
+    /// Fails when a page after the first has no items.
+    func check(count: Int) throws {
+        if page > 1 && count == 0 { throw SegmentsError.notFound("Invalid page.") }
     }
 }

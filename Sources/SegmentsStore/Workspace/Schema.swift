@@ -6,6 +6,8 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialTables)
+        migrator.registerMigration("v2-sample-counts", migrate: SampleCounts.install)
+        migrator.registerMigration("v3-status-sort-indexes", migrate: createStatusSortIndexes)
         return migrator
     }
 
@@ -194,5 +196,20 @@ enum Schema {
                     value TEXT NOT NULL
                 );
                 """)
+    }
+
+    /// A status filter sorted by anything but the name (which `sample_by_gt_label_status`
+    /// serves) reads its page from one of these, however rare the status: one index per sort,
+    /// as `SampleListing.plan` asks for them (several statuses: one arm each, merged).
+    static let statusSortIndexes = [
+        "CREATE INDEX sample_by_status_created_at ON sample(dataset_id, gt_label_status, created_at, uuid)",
+        "CREATE INDEX sample_by_status_updated_at ON sample(dataset_id, gt_label_status, updated_at, uuid)",
+        "CREATE INDEX sample_by_status_priority ON sample(dataset_id, gt_label_status, priority, uuid)",
+        "CREATE INDEX sample_by_status_gt_label_updated_at"
+            + " ON sample(dataset_id, gt_label_status, gt_label_updated_at, uuid)",
+    ]
+
+    private static func createStatusSortIndexes(_ db: Database) throws {
+        for statement in statusSortIndexes { try db.execute(sql: statement) }
     }
 }

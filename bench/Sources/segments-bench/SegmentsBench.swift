@@ -5,6 +5,9 @@ import SegmentsClient
 /// Times the Swift client against a running server; bench/run.sh runs the Python
 /// SDK the same way and compares. Prints one line per round:
 /// `list <seconds> <samples>` or `get <seconds-per-request>`.
+/// Two more modes for bench/serve.sh: `segments-bench decode PAGE` (decoding a recorded
+/// answer, no network: `DecodeBench`) and `segments-bench store WORKSPACE DATASET` (the
+/// store's queries in process: `StoreBench`).
 @main
 enum SegmentsBench {
     struct Options {
@@ -19,8 +22,12 @@ enum SegmentsBench {
 
     static func main() async {
         do {
-            let options = try parse(Array(CommandLine.arguments.dropFirst()))
-            try await run(options)
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            switch arguments.first {
+            case "decode": try DecodeBench.run(Array(arguments.dropFirst()))
+            case "store": try await StoreBench.run(Array(arguments.dropFirst()))
+            default: try await run(try parse(arguments))
+            }
         } catch {
             FileHandle.standardError.write(Data("segments-bench: \(error)\n".utf8))
             exit(1)
