@@ -19,6 +19,7 @@ public final class BrowserApp {
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     /// Sample pictures over the frame; only on a real terminal (headless frames stay text).
     private var images: SampleImagePresenter?
+    private let frameLog = FrameLog(environment: ProcessInfo.processInfo.environment)
 
     /// `ticks: false` (headless runs) keeps frames deterministic: no spinner clock.
     /// `graphics`: how pictures reach the terminal (default: detected from the environment).
@@ -134,6 +135,7 @@ public final class BrowserApp {
         images?.prepare(&screen, state: state)
         terminal.draw(screen)
         if let images, let curses = terminal as? NcursesTerminal { images.present(screen, on: curses) }
+        frameLog?.record(state)
     }
 
     private func updateTicker() {
