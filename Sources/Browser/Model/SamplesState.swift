@@ -39,6 +39,9 @@ public struct SamplesState: Sendable {
     /// filtered and the end is unseen (so `G` reaches the real end).
     public var statsCount: Int?
     public var table = ScrollState()
+    /// How the selection last moved, and where it was when the pages were last planned.
+    public var motion = ScrollMotion()
+    var plannedSelection = 0
     public var error: SegmentsError?
 
     public init(estimatedCount: Int?) {
@@ -107,5 +110,7 @@ public struct SamplesState: Sendable {
         knownCount = nil
         error = nil
         table = ScrollState()
+        motion = ScrollMotion()
+        plannedSelection = 0
     }
 }

@@ -2,46 +2,45 @@ import SegmentsAPI
 import TerminalUI
 
 extension AppState {
-    /// Fetches the pages around the visible rows (and one ahead, so scrolling does not wait)
-    /// and cancels page requests that scrolled far away.
+    /// Fetches the pages on screen at once and reads ahead in the direction of scrolling
+    /// (`SamplePagePlan`), at most `SamplePagePlan.maxInFlight` pages at a time; cancels
+    /// page requests that scrolled out of reach.
     mutating func ensureSamplePages() -> [Effect] {
         guard let current = dataset, current.tab == .samples || current.detail != nil else { return [] }
-        let samples = current.samples
+        var samples = current.samples
         if samples.error != nil { return [] }
         let rows = layout.samplesTableRows
-        let count = samples.rowCount
-        let view = samples.table.clamped(count: count, visibleRows: rows)
-        let firstRow = view.offset
-        let lastRow = view.offset + rows - 1 + samples.pageSize / 2
-        var wanted = Set<Int>()
-        if count > 0 {
-            let lastKnownRow = count - 1
-            for page in samples.page(of: firstRow)...samples.page(of: max(firstRow, min(lastRow, lastKnownRow))) {
-                wanted.insert(page)
-            }
-            // The detail may sit on a row off screen (n/p): keep its page.
-            wanted.insert(samples.page(of: view.selected))
-        }
-        if samples.mayHaveMore, lastRow >= samples.loadedPrefixCount {
-            wanted.insert(samples.loadedPrefixCount / samples.pageSize + 1)
-        }
-        if count == 0 && samples.knownCount == nil { wanted.insert(1) }
-        if let known = samples.knownCount {
-            wanted = wanted.filter { ($0 - 1) * samples.pageSize < known }
-        }
-        dataset?.samples.evictPages(keeping: wanted, near: samples.page(of: firstRow))
+        let selected = samples.table.clamped(count: samples.rowCount, visibleRows: rows).selected
+        samples.motion = samples.motion.after(from: samples.plannedSelection, to: selected)
+        samples.plannedSelection = selected
+        let plan = SamplePagePlan(samples, visibleRows: rows)
+        samples.evictPages(keeping: plan.keep, near: samples.page(of: samples.table.offset))
+        dataset?.samples = samples
+
         var effects = cancel { slot in
-            if case .samplePage(let page) = slot { return !wanted.contains(page) }
+            if case .samplePage(let page) = slot { return !plan.keep.contains(page) }
             return false
         }
-        for page in wanted.sorted() where samples.pages[page] == nil && inFlight[.samplePage(page)] == nil {
-            let query = samples.filter.query(labelset: current.labelset, page: page, perPage: samples.pageSize)
-            effects.append(
-                start(
-                    .samplePage(page), ServiceCalls.samples(dataset: current.fullName, query: query),
-                    then: { $0.landSamplePage(page, $1) }, otherwise: { $0.failSamplePage(page, $1) }))
+        var inFlightPages = inFlight.keys.filter { if case .samplePage = $0 { true } else { false } }.count
+        let requested = Set(inFlight.keys)
+        let missing = { (page: Int) in samples.pages[page] == nil && !requested.contains(.samplePage(page)) }
+        for page in plan.needed where missing(page) {
+            effects.append(fetchSamplePage(page, of: current))
+            inFlightPages += 1
+        }
+        for page in plan.ahead where missing(page) && inFlightPages < SamplePagePlan.maxInFlight {
+            effects.append(fetchSamplePage(page, of: current))
+            inFlightPages += 1
         }
         return effects
+    }
+
+    private mutating func fetchSamplePage(_ page: Int, of current: DatasetState) -> Effect {
+        let samples = current.samples
+        let query = samples.filter.query(labelset: current.labelset, page: page, perPage: samples.pageSize)
+        return start(
+            .samplePage(page), ServiceCalls.samples(dataset: current.fullName, query: query),
+            then: { $0.landSamplePage(page, $1) }, otherwise: { $0.failSamplePage(page, $1) })
     }
 
     /// The filter, order or labelset changed: start again from the first row.

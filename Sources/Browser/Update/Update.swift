@@ -63,22 +63,33 @@ extension AppState {
         return !detail.isLoaded && (samplePageInFlight || inFlight[.sampleDetail] != nil)
     }
 
-    /// Whether `key` waits: every key while the detail is on its way; while a list's first
-    /// rows are (the datasets at start, a dataset's samples after `:dataset`), the keys that
-    /// act on its rows, so Enter opens the first row instead of nothing. Help, `:`, `r` and
-    /// quitting do not wait for a list (keys after a waiting one wait too, in order).
+    /// Whether `key` waits: every key while the detail is on its way; while a list's rows
+    /// are (the datasets at start, a dataset's samples after `:dataset`), the keys that act
+    /// on its rows, so Enter opens the first row instead of nothing. In the samples table,
+    /// Enter, `y` and `T` wait for the selected row's page wherever it is (`G` then Enter
+    /// opens the last sample); moving waits only while there are no rows to move over.
+    /// Help, `:`, `r` and quitting do not wait for a list (keys after a waiting one wait too,
+    /// in order).
     func waits(_ key: Key) -> Bool {
         if isWaitingForScreen { return true }
         guard overlay == nil, dataset?.detail == nil else { return false }
-        let listLoading: Bool
+        let rowsMissing: Bool
+        let selectedRowMissing: Bool
         if focus == .content, let current = dataset, current.tab == .samples {
-            listLoading = current.samples.pages.isEmpty && samplePageInFlight
+            let samples = current.samples
+            let selected = samples.table.clamped(count: samples.rowCount, visibleRows: layout.samplesTableRows).selected
+            rowsMissing = samples.rowCount == 0 && samplePageInFlight
+            selectedRowMissing = samples.sample(at: selected) == nil && inFlight[.samplePage(samples.page(of: selected))] != nil
         } else {
-            listLoading = focus == .datasets && !datasets.isLoaded && inFlight[.datasets] != nil
+            rowsMissing = focus == .datasets && !datasets.isLoaded && inFlight[.datasets] != nil
+            selectedRowMissing = rowsMissing
         }
-        guard listLoading, let binding = Bindings.lookup(key, in: bindingContexts, readOnly: session.readOnly) else { return false }
+        guard rowsMissing || selectedRowMissing,
+            let binding = Bindings.lookup(key, in: bindingContexts, readOnly: session.readOnly)
+        else { return false }
         switch binding.command {
-        case .open, .navigate, .copy, .nextTab, .startTriage: return true
+        case .open, .copy, .startTriage: return selectedRowMissing || rowsMissing
+        case .navigate, .nextTab: return rowsMissing
         default: return false
         }
     }
