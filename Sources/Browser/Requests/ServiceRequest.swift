@@ -12,6 +12,8 @@ public enum Slot: Hashable, Sendable {
     case datasets
     case samplePage(Int)
     case tab(DatasetTab)
+    /// A tab's list read ahead in the background, before the tab is shown.
+    case listAhead(DatasetTab)
     /// Issues are needed by two tabs (Samples' open-issue column, Issues) and the detail.
     case datasetIssues
     case sampleDetail

@@ -22,6 +22,13 @@ protocol DatasetTabBehaviour: SendableMetatype {
     /// The selection and the row count; nil when the tab has no rows (Info).
     static func listScroll(_ dataset: DatasetState) -> (scroll: ScrollState, count: Int)?
     static func render(_ state: AppState, dataset: DatasetState, into screen: inout Screen, area: Rect, focused: Bool)
+    /// Starts loading what the tab shows in the background, before it is shown, if it needs
+    /// loading and may be loaded now; else nothing.
+    static func readAhead(_ state: inout AppState) -> [Effect]
+}
+
+extension DatasetTabBehaviour {
+    static func readAhead(_ state: inout AppState) -> [Effect] { [] }
 }
 
 extension DatasetTab {

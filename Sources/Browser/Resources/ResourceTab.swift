@@ -83,10 +83,29 @@ extension ResourceTab {
             return []
         }
         guard force || !current[keyPath: items].isLoaded else { return [] }
+        // Read ahead and on its way: shown when it lands, not asked for twice.
+        if state.inFlight[.listAhead(tab)] != nil {
+            guard force else { return [] }
+            _ = state.cancel(.listAhead(tab))
+        }
         return [state.start(slot, load(state, current), then: { $0.landList(Self.self, $1) }, otherwise: { $0.failList(Self.self, $1) })]
     }
 
     static func hasFailedLoad(_ dataset: DatasetState) -> Bool { dataset[keyPath: items].error != nil }
+
+    /// Only once the user's role is known (it may refuse the list) and the issues are in
+    /// (the collaborators are looked up among their authors).
+    static func readAhead(_ state: inout AppState) -> [Effect] {
+        guard let current = state.dataset, current.access != nil, current.issues.isLoaded,
+            !current[keyPath: items].isLoaded, current[keyPath: items].error == nil, refusal(current) == nil,
+            state.inFlight[slot] == nil
+        else { return [] }
+        return [
+            state.start(
+                .listAhead(tab), load(state, current), then: { $0.landListAhead(Self.self, $1) },
+                otherwise: { $0.failListAhead(Self.self, $1) })
+        ]
+    }
 
     static func open(_ state: inout AppState) -> [Effect] {
         guard let current = state.dataset, let item = selected(in: current) else { return [] }
@@ -114,7 +133,23 @@ extension AppState {
     mutating func landList<Tab: ResourceTab>(_ tab: Tab.Type, _ list: [Tab.Item]) -> [Effect] {
         dataset?[keyPath: Tab.items].items = list
         dataset?[keyPath: Tab.items].error = nil
-        return Tab.landed(&self)
+        return Tab.landed(&self) + readListsAhead()
+    }
+
+    /// A list read ahead: kept unless the tab's own load or a write got there first. The tab
+    /// was perhaps shown meanwhile (its load waited for this one).
+    mutating func landListAhead<Tab: ResourceTab>(_ tab: Tab.Type, _ list: [Tab.Item]) -> [Effect] {
+        guard dataset?[keyPath: Tab.items].isLoaded == false else { return readListsAhead() }
+        if dataset?.tab == Tab.tab { return landList(tab, list) }
+        dataset?[keyPath: Tab.items].items = list
+        return readListsAhead()
+    }
+
+    /// A list read ahead that failed says so only if its tab is shown; otherwise the tab
+    /// loads it again when it is.
+    mutating func failListAhead<Tab: ResourceTab>(_ tab: Tab.Type, _ error: SegmentsError) -> [Effect] {
+        guard dataset?.tab == Tab.tab else { return [] }
+        return failList(tab, error)
     }
 
     mutating func failList<Tab: ResourceTab>(_ tab: Tab.Type, _ error: SegmentsError) -> [Effect] {

@@ -8,7 +8,7 @@ extension AppState {
         let organizationLevel = AccessLevel.known(user: user, datasetOwner: current.dataset.owner.username)
         if organizationLevel == .owner {
             dataset?.access = .owner
-            return []
+            return readListsAhead()
         }
         // Not knowing the role is no error to show: every action stays offered.
         return [start(.access, ServiceCalls.access(dataset: current.fullName, username: me), then: { $0.applyAccess($1) }, otherwise: { _, _ in [] })]
@@ -24,7 +24,7 @@ extension AppState {
         if access < Self.workunitsRole, dataset?.workunits.error != nil || current.tab == .workunits {
             dataset?.workunits.error = Self.workunitsRefusal(access)
         }
-        return []
+        return readListsAhead()
     }
 
     /// Workunits are seen from the manager role up (docs/permissions.md).

@@ -44,7 +44,7 @@ extension AppState {
             samplesState.statsCount = nil
         }
         dataset?.samples = samplesState
-        return ensureSamplePages() + refreshDetailIfWaiting()
+        return ensureSamplePages() + refreshDetailIfWaiting() + readListsAhead()
     }
 
     mutating func failSamplePage(_ page: Int, _ failure: SegmentsError) -> [Effect] {
