@@ -69,6 +69,15 @@ D resize 100 30
 wait_screen 20 "$has_pictures" || fail "no picture after a resize"
 step "a resize redraws the picture"
 
+# Ctrl-Z gives the terminal back to the shell; fg repaints the text and sends the picture again.
+keys C-z
+wait_screen 10 "$no_pictures" || fail "the picture stayed after Ctrl-Z"
+wait_for 10 "$ " || fail "no shell prompt after Ctrl-Z"
+keys "fg" Enter
+wait_for 20 "── Attributes ──" || fail "fg did not bring the detail back"
+wait_screen 20 "$has_pictures" || fail "no picture after Ctrl-Z and fg"
+step "Ctrl-Z and fg bring the picture back"
+
 keys q; keys q; keys q
 D wait-for --gone -t 20 "╭─ Datasets" 2>/dev/null || fail "did not quit"
 wait_screen 5 "$no_pictures" || fail "picture cells left after quitting"

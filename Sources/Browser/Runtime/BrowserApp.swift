@@ -51,13 +51,19 @@ public final class BrowserApp {
 
     /// Runs until the user quits or the terminal goes away.
     public func run() async {
-        let forwarder = Task { [queue, terminal] in
+        let forwarder = Task { [queue, terminal, images] in
             for await event in terminal.events {
                 switch event {
                 case .key(let key): queue.post(.key(key))
-                case .resize(let size): queue.post(.resize(size))
+                case .resize(let size):
+                    // The terminal repaints all of its text: a picture over it must go again.
+                    images?.terminalRepainted()
+                    queue.post(.resize(size))
                 case .mouse(let mouse): queue.post(.mouse(mouse))
-                case .redraw: queue.post(.tick)
+                case .redraw:
+                    // After Ctrl-Z and fg the screen was the shell's: text and picture go again.
+                    images?.terminalRepainted()
+                    queue.post(.tick)
                 }
             }
             queue.finish()
