@@ -17,6 +17,12 @@ struct BrowseCommand: AsyncParsableCommand {
             (e.g. a `segments-tui serve`). Without a key it opens the embedded workspace, seeding the demo on \
             first start.
 
+            Pictures: with --graphics auto (the default, or `graphics` in the config file) the terminal is asked, \
+            before the first frame, whether it speaks kitty's graphics protocol and whether it has sixels (DA1), \
+            and for its cell size; keys typed meanwhile are kept. Inside tmux or screen it uses symbols without \
+            asking. SEGMENTS_TUI_NO_TERMINAL_QUERY=1 skips the question and guesses from the environment \
+            (TERM, TERM_PROGRAM, KITTY_WINDOW_ID).
+
             --keys notation for --headless: characters stand for themselves; <Enter> <Esc> <Tab> <S-Tab> <BS> \
             <Del> <Space> <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>… <C-x> <A-x> <lt>, \
             <Resize 100x30>, the mouse as <Click 10,5> <WheelUp 10,5> <WheelDown 10,5>, and keys typed ahead \
@@ -41,7 +47,12 @@ struct BrowseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No colours (also NO_COLOR).")
     var noColor = false
 
-    @Option(name: .long, help: "How pictures are drawn: auto, kitty, sixel, iterm, symbols or none (default: auto).")
+    @Option(
+        name: .long,
+        help: """
+            How pictures are drawn: auto, kitty, sixel, iterm, symbols or none (default: auto: the terminal is \
+            asked which it speaks; tmux and screen get symbols).
+            """)
     var graphics: String?
 
     @Flag(name: .long, help: "No mouse: clicks and the wheel go to the terminal (for selecting text).")
