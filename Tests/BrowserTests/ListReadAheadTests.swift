@@ -43,13 +43,21 @@ struct ListReadAheadTests {
 
     static func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
 
-    @Test("once the rows are in, the other tabs' lists are read ahead, one at a time; showing a tab asks for nothing")
+    /// At rest on jane/street-scenes, then `:dataset jane/flower-segmentation` typed: its
+    /// requests are pending, answered by hand.
     @MainActor
-    func everyListIsReadAhead() async throws {
+    static func openingFlowerSegmentation() async throws -> ManualLink {
         let fixture = try await BrowserFixture.shared.value
         let idle = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>")
         var link = ManualLink(state: idle.state, store: fixture.store())
-        link.type(Self.keys(":dataset jane/flower-segmentation") + [.enter])
+        link.type(keys(":dataset jane/flower-segmentation") + [.enter])
+        return link
+    }
+
+    @Test("once the rows are in, the other tabs' lists are read ahead, one at a time; showing a tab asks for nothing")
+    @MainActor
+    func everyListIsReadAhead() async throws {
+        var link = try await Self.openingFlowerSegmentation()
         await link.settle()
         #expect(link.mostListsAhead == 1)
         let dataset = try #require(link.state.dataset)
@@ -67,9 +75,7 @@ struct ListReadAheadTests {
     @MainActor
     func showingATabWaitsForItsReadAhead() async throws {
         let fixture = try await BrowserFixture.shared.value
-        let idle = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>")
-        var link = ManualLink(state: idle.state, store: fixture.store())
-        link.type(Self.keys(":dataset jane/flower-segmentation") + [.enter])
+        var link = try await Self.openingFlowerSegmentation()
         await link.settle(holding: { $0 == .listAhead(.releases) })
         #expect(link.state.inFlight[.listAhead(.releases)] != nil)
         #expect(link.state.dataset?.labelsets.isLoaded == false, "one at a time: the next waits for releases")
@@ -97,10 +103,7 @@ struct ListReadAheadTests {
     @Test("a read-ahead that fails says nothing until its tab is shown")
     @MainActor
     func failuresStayQuiet() async throws {
-        let fixture = try await BrowserFixture.shared.value
-        let idle = try await BrowserFixture.run(":dataset jane/street-scenes<Enter>")
-        var link = ManualLink(state: idle.state, store: fixture.store())
-        link.type(Self.keys(":dataset jane/flower-segmentation") + [.enter])
+        var link = try await Self.openingFlowerSegmentation()
         await link.settle(holding: { $0 == .listAhead(.releases) })
         let held = try #require(link.pending.first { $0.slot == .listAhead(.releases) })
         link.pending.removeAll()
