@@ -92,15 +92,7 @@ struct JSONTapeReader {
             index += 1
             skipWhitespace()
             try value(depth: depth)
-            skipWhitespace()
-            guard index < bytes.count else { throw TapeDecoding.Unsure() }
-            let separator = bytes[index]
-            index += 1
-            if separator == UInt8(ascii: "}") {
-                tokens[token].end = UInt32(tokens.count)
-                return
-            }
-            guard separator == UInt8(ascii: ",") else { throw TapeDecoding.Unsure() }
+            if try closes(token, at: UInt8(ascii: "}")) { return }
         }
     }
 
@@ -145,16 +137,24 @@ struct JSONTapeReader {
         while true {
             skipWhitespace()
             try value(depth: depth)
-            skipWhitespace()
-            guard index < bytes.count else { throw TapeDecoding.Unsure() }
-            let separator = bytes[index]
-            index += 1
-            if separator == UInt8(ascii: "]") {
-                tokens[token].end = UInt32(tokens.count)
-                return
-            }
-            guard separator == UInt8(ascii: ",") else { throw TapeDecoding.Unsure() }
+            if try closes(token, at: UInt8(ascii: "]")) { return }
         }
+    }
+
+    /// After a member or an element: true at `closing` (the container's token ends there),
+    /// false at a comma; anything else is not JSON we read.
+    @inline(__always)
+    private mutating func closes(_ token: Int, at closing: UInt8) throws -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw TapeDecoding.Unsure() }
+        let separator = bytes[index]
+        index += 1
+        if separator == closing {
+            tokens[token].end = UInt32(tokens.count)
+            return true
+        }
+        guard separator == UInt8(ascii: ",") else { throw TapeDecoding.Unsure() }
+        return false
     }
 
     /// A string token, checked: no raw control characters, valid escapes, valid UTF-8.

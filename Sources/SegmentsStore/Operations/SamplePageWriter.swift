@@ -41,29 +41,17 @@ struct SamplePageWriter {
     mutating func append(_ row: Row) throws {
         if !starts.isEmpty { output.raw(",") }
         starts.append(output.count)
-        output.raw("{\"uuid\":")
-        try text(row, Column.uuid)
-        output.raw(",\"name\":")
-        try text(row, Column.name)
+        try field(row, Column.uuid, key: "{\"uuid\":")
+        try field(row, Column.name, key: ",\"name\":")
         try optionalStoredJSON(row, Column.attributes, key: ",\"attributes\":")
         output.raw(",\"metadata\":")
         try storedObject(row, Column.metadata)
-        output.raw(",\"created_at\":")
-        try text(row, Column.createdAt)
-        output.raw(",\"created_by\":")
-        try text(row, Column.createdBy)
-        output.raw(",\"updated_at\":")
-        try text(row, Column.updatedAt)
-        output.raw(",\"readme\":")
-        try text(row, Column.readme)
-        if !row.hasNull(atIndex: Column.assignedLabeler) {
-            output.raw(",\"assigned_labeler\":")
-            try text(row, Column.assignedLabeler)
-        }
-        if !row.hasNull(atIndex: Column.assignedReviewer) {
-            output.raw(",\"assigned_reviewer\":")
-            try text(row, Column.assignedReviewer)
-        }
+        try field(row, Column.createdAt, key: ",\"created_at\":")
+        try field(row, Column.createdBy, key: ",\"created_by\":")
+        try field(row, Column.updatedAt, key: ",\"updated_at\":")
+        try field(row, Column.readme, key: ",\"readme\":")
+        try optionalText(row, Column.assignedLabeler, key: ",\"assigned_labeler\":")
+        try optionalText(row, Column.assignedReviewer, key: ",\"assigned_reviewer\":")
         output.raw(",\"priority\":")
         output.number(row[Column.priority] as Double)
         if let labelset, !row.hasNull(atIndex: LabelColumn.id) {
@@ -77,36 +65,27 @@ struct SamplePageWriter {
 
     /// `LabelSummary`'s fields as `labelSummary` fills them.
     private mutating func labelSummary(_ row: Row) throws {
-        output.raw("{\"label_status\":")
-        try text(row, LabelColumn.status)
+        try field(row, LabelColumn.status, key: "{\"label_status\":")
         optionalNumber(row, LabelColumn.score, key: ",\"score\":")
-        output.raw(",\"updated_at\":")
-        try text(row, LabelColumn.updatedAt)
-        output.raw(",\"created_by\":")
-        try text(row, LabelColumn.createdBy)
+        try field(row, LabelColumn.updatedAt, key: ",\"updated_at\":")
+        try field(row, LabelColumn.createdBy, key: ",\"created_by\":")
         try optionalText(row, LabelColumn.reviewedBy, key: ",\"reviewed_by\":")
         output.raw("}")
     }
 
     /// `Label`'s fields as `labelResponse` fills them.
     private mutating func fullLabel(_ row: Row, uuid: Int, labelset: (name: [UInt8], taskType: [UInt8])) throws {
-        output.raw("{\"sample_uuid\":")
-        try text(row, uuid)
+        try field(row, uuid, key: "{\"sample_uuid\":")
         output.raw(",\"label_type\":")
         output.raw(labelset.taskType)
-        output.raw(",\"label_status\":")
-        try text(row, LabelColumn.status)
+        try field(row, LabelColumn.status, key: ",\"label_status\":")
         output.raw(",\"labelset\":")
         output.raw(labelset.name)
         try optionalStoredJSON(row, LabelColumn.attributes, key: ",\"attributes\":")
-        output.raw(",\"created_at\":")
-        try text(row, LabelColumn.createdAt)
-        output.raw(",\"created_by\":")
-        try text(row, LabelColumn.createdBy)
-        output.raw(",\"updated_at\":")
-        try text(row, LabelColumn.updatedAt)
-        output.raw(",\"updated_by\":")
-        try text(row, LabelColumn.updatedBy)
+        try field(row, LabelColumn.createdAt, key: ",\"created_at\":")
+        try field(row, LabelColumn.createdBy, key: ",\"created_by\":")
+        try field(row, LabelColumn.updatedAt, key: ",\"updated_at\":")
+        try field(row, LabelColumn.updatedBy, key: ",\"updated_by\":")
         optionalNumber(row, LabelColumn.score, key: ",\"score\":")
         try optionalText(row, LabelColumn.reviewedAt, key: ",\"reviewed_at\":")
         try optionalText(row, LabelColumn.reviewedBy, key: ",\"reviewed_by\":")
@@ -140,10 +119,14 @@ struct SamplePageWriter {
         }
     }
 
-    private mutating func optionalText(_ row: Row, _ index: Int, key: StaticString) throws {
-        guard !row.hasNull(atIndex: index) else { return }
+    private mutating func field(_ row: Row, _ index: Int, key: StaticString) throws {
         output.raw(key)
         try text(row, index)
+    }
+
+    private mutating func optionalText(_ row: Row, _ index: Int, key: StaticString) throws {
+        guard !row.hasNull(atIndex: index) else { return }
+        try field(row, index, key: key)
     }
 
     private mutating func optionalNumber(_ row: Row, _ index: Int, key: StaticString) {
