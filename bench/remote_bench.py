@@ -19,13 +19,19 @@ Per RTT:
                none of the visible rows unloaded). Over the frames drawn from the first key
                to then: how many, how many showed ≥1 unloaded row, the most unloaded rows in
                one frame, the longest stretch during which some row on screen was unloaded
-               (from the frame that showed it to the next frame with none), and the keys
+               (from the frame that showed it to the next frame with none), the share of
+               the phase (first key to settled) with some row unloaded, and the keys
                lost: the selected row of the last frame against the keys sent (j moves one
                row, PgDn one screen of rows).
   cross-check  while keys are sent, capture-pane a few times per second and count the
                rows whose Name cell is just `…` (how an unloaded row is drawn); each
                capture should match the frame log's count of the frame then on screen (or
-               the one before: tmux may not have drawn the latest yet).
+               the one before: tmux may not have drawn the latest yet). A capture with
+               `…` rows in a phase whose frames never had any fails the run.
+
+Below the table, each proxy's closing line: connections, how many ended by an error (the
+browser dropping a request for rows that scrolled away closes its connection mid-answer),
+bytes each way.
 """
 
 import argparse
@@ -197,7 +203,12 @@ class Run:
                 since = frame.t
             elif not frame.unloaded and since is not None:
                 longest, since = max(longest, frame.t - since), None
+        # A frame is on screen until the next one: the time some row was unloaded.
+        unloaded_ns = sum(b.t - a.t for a, b in zip(frames, frames[1:]) if a.unloaded)
         lost_rows = expected - settled.selected
+        checked = cross_check(captures, self.log.read())
+        if checked["with_unloaded"] and not any(f.unloaded for f in frames):
+            raise Failed(f"{label}: capture-pane saw unloaded rows (…) that the frame log never reported")
         return {
             "phase": label, "key": key, "keys": count, "step_rows": step,
             "from_row": before.selected, "expected_row": expected, "final_row": settled.selected,
@@ -206,9 +217,10 @@ class Run:
             "frames_unloaded": sum(1 for f in frames if f.unloaded),
             "max_unloaded": max((f.unloaded for f in frames), default=0),
             "longest_unloaded_ms": longest / 1e6,
+            "unloaded_share": unloaded_ns / max(1, settled.t - sent[0]),
             "keys_s": (sent[-1] - sent[0]) / 1e9,
             "settle_ms": (settled.t - sent[-1]) / 1e6,
-            "cross_check": cross_check(captures, self.log.read()),
+            "cross_check": checked,
         }
 
 
@@ -293,6 +305,7 @@ def table(results, args):
             ("  frames with unloaded rows", lambda r: f"{r[name]['frames_unloaded']}"),
             ("  most unloaded rows in a frame", lambda r: f"{r[name]['max_unloaded']}/{r['visible_rows']}"),
             ("  longest unloaded stretch (ms)", lambda r: f"{r[name]['longest_unloaded_ms']:.0f}"),
+            ("  time with unloaded rows on screen", lambda r: f"{r[name]['unloaded_share']:.0%}"),
             ("  keys lost", lambda r: f"{r[name]['keys_lost']:g}"),
             ("  last key → settled (ms)", lambda r: f"{r[name]['settle_ms']:.0f}"),
             ("  capture-pane: with … rows / agree", lambda r: "{with_unloaded}/{captures} / {agree}".format(**r[name]["cross_check"])),
