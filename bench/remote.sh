@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # segments-tui in remote mode over a slow link: the browser against `segments-tui serve`
 # through bench/delay_proxy.py at several round-trip times, in tmux (120×35). Per RTT: the
-# time to the first page of a dataset, then j held for 2,000 rows and PgDn held for 10,000
-# rows (30 presses a second): frames drawn, frames with unloaded rows on screen, the most
-# unloaded rows in one frame, the longest time rows stayed unloaded, and keys lost.
+# time to the first page of a dataset (median of 3 starts), then j held for 2,000 rows and
+# PgDn held for 10,000 rows (30 presses a second): frames drawn, frames with unloaded rows on
+# screen, the most unloaded rows in one frame, the longest time rows stayed unloaded, and
+# keys lost.
 #
 #   bench/remote.sh                # release build, 100,000 samples, RTT 0, 50 and 150 ms
 #   QUICK=1 bench/remote.sh        # 2,000 samples, 300 × j, PgDn over 1,000 rows, RTT 0 and 50:
@@ -12,7 +13,8 @@
 #
 # RTTS: round-trip times in ms ("direct": no proxy, to see the proxy's own cost). RATE: key
 # presses per second while a key is held. KBPS: a bandwidth cap per direction (0: none).
-# ROWS, J_ROWS, PGDN_ROWS: the dataset's samples, j presses, rows PgDn passes. KEEP=DIR
+# ROWS, J_ROWS, PGDN_ROWS: the dataset's samples, j presses, rows PgDn passes. OPENS: browser
+# starts per RTT, each timing the first page (median; 3, QUICK 1). KEEP=DIR
 # keeps the frame logs, the proxies' logs and serve's access log there. Needs tmux and python3.
 # How each figure is taken: bench/remote_bench.py (its docstring).
 set -euo pipefail
@@ -21,9 +23,9 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 QUICK=${QUICK:-}
 if [ -n "$QUICK" ]; then
-  ROWS=${ROWS:-2000} J_ROWS=${J_ROWS:-300} PGDN_ROWS=${PGDN_ROWS:-1000} RTTS=${RTTS:-"0 50"}
+  ROWS=${ROWS:-2000} J_ROWS=${J_ROWS:-300} PGDN_ROWS=${PGDN_ROWS:-1000} RTTS=${RTTS:-"0 50"} OPENS=${OPENS:-1}
 else
-  ROWS=${ROWS:-100000} J_ROWS=${J_ROWS:-2000} PGDN_ROWS=${PGDN_ROWS:-10000} RTTS=${RTTS:-"0 50 150"}
+  ROWS=${ROWS:-100000} J_ROWS=${J_ROWS:-2000} PGDN_ROWS=${PGDN_ROWS:-10000} RTTS=${RTTS:-"0 50 150"} OPENS=${OPENS:-3}
 fi
 RATE=${RATE:-30} KBPS=${KBPS:-0} KEEP=${KEEP:-}
 # The demo datasets get fewer samples than the table shows rows (28 at 120×35), so a full
@@ -101,7 +103,7 @@ machine
 # In the background and waited for: bash runs its INT/TERM traps during `wait`, not while a
 # foreground command runs, and the trap's cleanup stops the driver.
 python3 bench/remote_bench.py --binary "$BIN" --serve-url "$URL" --key "$KEY" --work "$WORK" \
-  --rows "$ROWS" --per-dataset "$PER_DATASET" --rtts "$RTTS" --kbps "$KBPS" --rate "$RATE" \
+  --rows "$ROWS" --per-dataset "$PER_DATASET" --rtts "$RTTS" --kbps "$KBPS" --rate "$RATE" --opens "$OPENS" \
   --j-rows "$J_ROWS" --pgdn-rows "$PGDN_ROWS" --json "$WORK/results.json" &
 BENCH_PID=$!
 status=0
