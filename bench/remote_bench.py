@@ -46,6 +46,7 @@ import statistics
 import subprocess
 import sys
 import time
+from bisect import bisect_right
 from collections import namedtuple
 
 from tui_bench import ControlledTmux, tmux_quote
@@ -93,10 +94,11 @@ class Proxy:
 
     def __init__(self, target, rtt_ms, kbps, stderr_path, timeout=10):
         self.stderr_path = stderr_path
-        self.process = subprocess.Popen(
-            [sys.executable, os.path.join(HERE, "delay_proxy.py"), "--target", target,
-             "--rtt-ms", str(rtt_ms), "--kbps", str(kbps)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=open(stderr_path, "wb"))
+        with open(stderr_path, "wb") as stderr:
+            self.process = subprocess.Popen(
+                [sys.executable, os.path.join(HERE, "delay_proxy.py"), "--target", target,
+                 "--rtt-ms", str(rtt_ms), "--kbps", str(kbps)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr)
         ready, _, _ = select.select([self.process.stdout], [], [], timeout)
         line = self.process.stdout.readline().strip() if ready else b""
         if not line.isdigit():
@@ -238,17 +240,6 @@ def cross_check(captures, frames):
         agree += count in candidates
     return {"captures": len(captures), "with_unloaded": sum(1 for _, n in captures if n),
             "max_seen": max((n for _, n in captures), default=0), "agree": agree}
-
-
-def bisect_right(values, x):
-    low, high = 0, len(values)
-    while low < high:
-        mid = (low + high) // 2
-        if x < values[mid]:
-            high = mid
-        else:
-            low = mid + 1
-    return low
 
 
 def measure(tmux, args, rtt):
