@@ -39,8 +39,8 @@ import time
 class ControlledTmux:
     """A private tmux server with one session and a control-mode client attached to it."""
 
-    def __init__(self, cols, rows):
-        self.socket = f"tui-bench-{os.getpid()}"
+    def __init__(self, cols, rows, name="tui-bench"):
+        self.socket = f"{name}-{os.getpid()}"  # a tmux server of our own (tmux -L)
         self.base = ["tmux", "-L", self.socket, "-f", "/dev/null"]
         subprocess.run(
             self.base
@@ -52,6 +52,10 @@ class ControlledTmux:
                # window-size manual: with it, tmux 3.3a crashes on new-window under control mode.
                ";", "set-option", "-g", "default-size", f"{cols}x{rows}"],
             check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # tmux 3.3a leaves its socket file behind after kill-server: close() removes it.
+        self.socket_path = subprocess.run(
+            self.base + ["display-message", "-p", "#{socket_path}"], check=True, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout.strip()
         self.client = subprocess.Popen(
             self.base + ["-C", "attach", "-t", "main"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=open(os.environ.get("TUI_BENCH_TMUX_LOG", os.devnull), "ab"), bufsize=0)
@@ -77,6 +81,11 @@ class ControlledTmux:
             self.client.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.client.kill()
+        if self.socket_path:
+            try:
+                os.unlink(self.socket_path)
+            except FileNotFoundError:
+                pass
 
     # -- the control protocol
 
