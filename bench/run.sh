@@ -2,6 +2,7 @@
 # Swift SegmentsClient vs the official Python SDK (segments-ai 1.33.0), same server, same run.
 #   bench/run.sh                       # 10,000 samples, 5 rounds
 #   SAMPLES=100000 ROUNDS=3 bench/run.sh
+#   BIN=.build/release bench/run.sh   # binaries built already (a folder with segments-tui and segments-bench)
 # Builds release, seeds a temp workspace with jane/scale-$SAMPLES, serves it on a free
 # port, then alternates Swift and Python rounds: list every sample (per_page 1000) and
 # time get_dataset. Prints medians and the Python/Swift ratio.
@@ -13,24 +14,7 @@ ROUNDS=${ROUNDS:-5}
 GETS=${GETS:-200}
 PER_PAGE=1000
 
-echo "== building release (segments-tui, segments-bench)" >&2
-swift build -c release --product segments-tui >&2
-swift build -c release --product segments-bench >&2
-BIN=$(swift build -c release --show-bin-path)
-
-if [ ! -x .venv-bench/bin/python ] || ! .venv-bench/bin/python -c 'import segments' 2>/dev/null; then
-    echo "== installing segments-ai==1.33.0 into .venv-bench" >&2
-    python3 -m venv .venv-bench
-    .venv-bench/bin/pip install -q segments-ai==1.33.0 >&2
-fi
-
-WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() {
-    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 echo "== seeding $SAMPLES samples" >&2
 "$BIN/segments-tui" seed --path "$WORK/ws" --samples "$SAMPLES" --samples-per-dataset 1 > "$WORK/seed.txt"
