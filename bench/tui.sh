@@ -7,6 +7,9 @@
 #   bench/tui.sh                 # release build, 100,000 rows, 100 × j, 7 starts; idle and loaded
 #   QUICK=1 bench/tui.sh         # a few rows and keys: checks that it works (scripts/test), not its figures
 #   ROWS=10000 KEYS=50 RUNS=3 LOAD=0 BIN=.build/debug/segments-tui bench/tui.sh
+#   STATIC=1 bench/tui.sh        # the one-file release build (scripts/build-static.sh) instead
+#   SMAPS=/tmp/smaps bench/tui.sh  # also keeps each program's /proc/PID/smaps after the keys
+#                                  # there (bench/smaps_summary.py /tmp/smaps/0.segments-tui.smaps)
 #
 # The rows: `segments-tui seed --samples ROWS` makes jane/scale-ROWS; its rows in the table's
 # order (name ↑) are also written as a text file for less and a CSV for visidata.
@@ -28,7 +31,10 @@ for tool in tmux less vd python3; do
 done
 
 if [ -z "${BIN:-}" ]; then
-  if [ -n "$QUICK" ]; then
+  if [ -n "${STATIC:-}" ]; then
+    echo "== building the one-file release (scripts/build-static.sh)" >&2
+    BIN=$(scripts/build-static.sh | tail -1)
+  elif [ -n "$QUICK" ]; then
     BIN="$(swift build --show-bin-path)/segments-tui"
   else
     echo "== building release (segments-tui)" >&2
@@ -113,8 +119,10 @@ run() {
   echo
   echo "== $label"
   machine
+  local smaps=()
+  if [ -n "${SMAPS:-}" ]; then mkdir -p "$SMAPS" && smaps=(--smaps "$SMAPS/$load"); fi
   python3 bench/tui_bench.py --programs "$WORK/programs.json" --runs "$RUNS" --keys "$KEYS" --load "$load" \
-    --json "$WORK/results-$load.json" --check
+    --json "$WORK/results-$load.json" --check "${smaps[@]}"
 }
 
 echo "segments-tui $("$BIN" --version 2>/dev/null || echo '?') at $BIN; $ROWS rows, $KEYS × j, median of $RUNS starts"

@@ -19,7 +19,8 @@ Per program:
             caused (the screen fully changed; a burst ends after --quiet-ms without
             output). p50/p99 over --keys keys.
   bytes     the program's output during those keys, divided by the number of keys.
-  rss       VmRSS of the program (/proc/PID/status) after the keys.
+  rss       VmRSS of the program (/proc/PID/status) after the keys, and its RssAnon;
+            --smaps keeps a copy of /proc/PID/smaps then (bench/smaps_summary.py reads it).
 
 Prints one JSON object per program (--json) or the table (default).
 """
@@ -310,6 +311,10 @@ def measure(tmux, program, args):
             with open(f"{args.dump}.{program['name']}.keys", "ab") as dump:
                 dump.write(tmux.last_burst + b"\n=====\n")
     cpu = cpu_seconds(pid) - cpu_before
+    if args.smaps:
+        # What the RSS is made of, for bench/smaps_summary.py.
+        with open(f"/proc/{pid}/smaps") as source, open(f"{args.smaps}.{program['name']}.smaps", "w") as copy:
+            copy.write(source.read())
     result.update(
         cpu_per_key_ms=cpu * 1000 / args.keys,
         start_ms=statistics.median(result["starts_ms"]),
@@ -358,6 +363,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--dump", help="append each key's output to DUMP.NAME.keys (separated by =====)")
+    parser.add_argument("--smaps", help="after the keys, copy each program's /proc/PID/smaps to SMAPS.NAME.smaps")
     parser.add_argument("--load", type=int, default=0, help="busy processes (`yes`) running during the whole run")
     parser.add_argument("--check", action="store_true", help="exit 1 unless every figure was measured")
     args = parser.parse_args()
