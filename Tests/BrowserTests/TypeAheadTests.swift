@@ -87,6 +87,23 @@ struct TypeAheadTests {
         #expect(result.state.dataset?.detail?.uuid == first.uuid, "\(result.screen)")
     }
 
+    @Test(":dataset and Enter typed before the datasets list arrives wait for it (keys at the first frame)")
+    @MainActor
+    func datasetCommandWaitsForTheList() async throws {
+        let fixture = try await BrowserFixture.shared.value
+        let app = BrowserApp(
+            service: fixture.store(), terminal: HeadlessTerminal(size: Size(width: 120, height: 35)),
+            session: SessionInfo(server: "test workspace"), logger: Logger(label: "browser-tests"), ticks: false)
+        app.begin()
+        // Queued before the loop runs, so before the datasets list can land: as typed at the first frame.
+        for step in try KeyNotation.steps(":dataset jane/street-scenes<Enter>") { step.forEach(app.send) }
+        let loop = Task { await app.loop() }
+        await app.waitUntilIdle()
+        #expect(app.state.dataset?.fullName == "jane/street-scenes", "\(BrowserView.text(app.state))")
+        app.stop()
+        await loop.value
+    }
+
     @Test("u in a burst takes back the last decision, sent or not, and goes back to its sample")
     @MainActor
     func undoTypedAhead() async throws {

@@ -68,10 +68,11 @@ extension AppState {
     /// on its rows, so Enter opens the first row instead of nothing. In the samples table,
     /// Enter, `y` and `T` wait for the selected row's page wherever it is (`G` then Enter
     /// opens the last sample); moving waits only while there are no rows to move over.
+    /// Enter on `:dataset NAME` waits for the datasets list (typed at the first frame).
     /// Help, `:`, `r` and quitting do not wait for a list (keys after a waiting one wait too,
     /// in order).
     func waits(_ key: Key) -> Bool {
-        if isWaitingForScreen { return true }
+        if isWaitingForScreen || waitsForDatasets(key) { return true }
         guard overlay == nil, dataset?.detail == nil else { return false }
         let rowsMissing: Bool
         let selectedRowMissing: Bool
@@ -92,6 +93,17 @@ extension AppState {
         case .navigate, .nextTab: return rowsMissing
         default: return false
         }
+    }
+
+    /// Enter on a `:dataset` command line while the datasets list is still on its way (typed
+    /// at the first frame): the name is looked up in that list, so Enter waits for it instead
+    /// of failing with "No dataset … among yours". A failed load ends the wait.
+    private func waitsForDatasets(_ key: Key) -> Bool {
+        guard key == .enter || key == .ctrl("j"), case .prompt(let prompt)? = overlay, prompt.kind == .command,
+            !datasets.isLoaded, inFlight[.datasets] != nil
+        else { return false }
+        let command = prompt.field.text.trimmingSpaces.split(separator: " ", maxSplits: 1).first
+        return command == "dataset" || command == "d"
     }
 
     private var samplePageInFlight: Bool {
