@@ -10,6 +10,7 @@
 #   QUICK=1 bench/remote.sh        # 2,000 samples, 300 × j, PgDn over 1,000 rows, RTT 0 and 50:
 #                                  # checks that it works (scripts/test), not its figures
 #   RTTS="direct 0 150" RATE=20 KBPS=2000 BIN=.build/debug/segments-tui bench/remote.sh
+#   STATIC=1 bench/remote.sh       # the one-file release build (scripts/build-static.sh)
 #
 # RTTS: round-trip times in ms ("direct": no proxy, to see the proxy's own cost). RATE: key
 # presses per second while a key is held. KBPS: a bandwidth cap per direction (0: none).
@@ -38,17 +39,7 @@ for tool in tmux python3; do
   command -v "$tool" >/dev/null || fail "$tool is missing (Debian: apt-get install tmux python3)"
 done
 
-if [ -z "${BIN:-}" ]; then
-  if [ -n "$QUICK" ]; then
-    BIN="$(swift build --show-bin-path)/segments-tui"
-  else
-    echo "== building release (segments-tui)" >&2
-    swift build -c release --product segments-tui >&2
-    BIN="$(swift build -c release --show-bin-path)/segments-tui"
-  fi
-fi
-[ -x "$BIN" ] || fail "no segments-tui at $BIN (swift build first)"
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+source bench/browser-bin.sh bench/remote.sh
 
 WORK=$(mktemp -d)
 SERVER_PID="" BENCH_PID=""

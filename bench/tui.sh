@@ -30,20 +30,7 @@ for tool in tmux less vd python3; do
   command -v "$tool" >/dev/null || { echo "bench/tui.sh: $tool is missing (Debian: apt-get install tmux less visidata python3)" >&2; exit 1; }
 done
 
-if [ -z "${BIN:-}" ]; then
-  if [ -n "${STATIC:-}" ]; then
-    echo "== building the one-file release (scripts/build-static.sh)" >&2
-    BIN=$(scripts/build-static.sh | tail -1)
-  elif [ -n "$QUICK" ]; then
-    BIN="$(swift build --show-bin-path)/segments-tui"
-  else
-    echo "== building release (segments-tui)" >&2
-    swift build -c release --product segments-tui >&2
-    BIN="$(swift build -c release --show-bin-path)/segments-tui"
-  fi
-fi
-[ -x "$BIN" ] || { echo "bench/tui.sh: no segments-tui at $BIN (swift build first)" >&2; exit 1; }
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+source bench/browser-bin.sh bench/tui.sh
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
