@@ -1,6 +1,6 @@
 # Shared by bench/run.sh and bench/serve.sh: the release build of segments-tui and
-# segments-bench (unless BIN names a folder with them), the official SDK in .venv-bench, and
-# a temporary WORK folder whose server (SERVER_PID) is stopped on exit.
+# segments-bench (unless BIN names a folder with them), the official SDK in .venv-bench, a
+# temporary WORK folder, and start_server, whose server (SERVER_PID) is stopped on exit.
 # Source it from the repository's root.
 
 if [ -z "${BIN:-}" ]; then
@@ -22,3 +22,17 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+# start_server ARGS...: serves $WORK/ws on a free port, no rate limit (ARGS: its access log),
+# and sets URL once it listens.
+start_server() {
+    "$BIN/segments-tui" serve --path "$WORK/ws" --port 0 --rate-limit 0 "$@" > "$WORK/serve.txt" 2>&1 &
+    SERVER_PID=$!
+    URL=""
+    for _ in $(seq 1 100); do
+        URL=$(sed -n 's/.*Listening on \(http[^ ]*\).*/\1/p' "$WORK/serve.txt" | head -n 1)
+        [ -n "$URL" ] && break
+        sleep 0.1
+    done
+    [ -n "$URL" ] || { echo "server did not start:" >&2; cat "$WORK/serve.txt" >&2; exit 1; }
+}

@@ -22,15 +22,7 @@ KEY=$(awk '$1 == "jane:" { print $2 }' "$WORK/seed.txt")
 DATASET="jane/scale-$SAMPLES"
 [ -n "$KEY" ] || { echo "no API key for jane in the seed output" >&2; cat "$WORK/seed.txt" >&2; exit 1; }
 
-"$BIN/segments-tui" serve --path "$WORK/ws" --port 0 --rate-limit 0 --no-access-log > "$WORK/serve.txt" 2>&1 &
-SERVER_PID=$!
-URL=""
-for _ in $(seq 1 100); do
-    URL=$(sed -n 's/.*Listening on \(http[^ ]*\).*/\1/p' "$WORK/serve.txt" | head -n 1)
-    [ -n "$URL" ] && break
-    sleep 0.1
-done
-[ -n "$URL" ] || { echo "server did not start:" >&2; cat "$WORK/serve.txt" >&2; exit 1; }
+start_server --no-access-log
 echo "== server at $URL, dataset $DATASET; $ROUNDS rounds each, alternating" >&2
 
 for round in $(seq 1 "$ROUNDS"); do

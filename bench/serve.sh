@@ -42,16 +42,7 @@ seed_ms=$(( ($(now_ns) - started) / 1000000 ))
 KEY=$(awk '$1 == "jane:" { print $2 }' "$WORK/seed.txt")
 DATASET="jane/scale-$SAMPLES"
 
-"$BIN/segments-tui" serve --path "$WORK/ws" --port 0 --rate-limit 0 --access-log "$WORK/access.log" \
-    > "$WORK/serve.txt" 2>&1 &
-SERVER_PID=$!
-URL=""
-for _ in $(seq 1 100); do
-    URL=$(sed -n 's/.*Listening on \(http[^ ]*\).*/\1/p' "$WORK/serve.txt" | head -n 1)
-    [ -n "$URL" ] && break
-    sleep 0.1
-done
-[ -n "$URL" ] || { echo "server did not start:" >&2; cat "$WORK/serve.txt" >&2; exit 1; }
+start_server --access-log "$WORK/access.log"
 
 # One curl process per batch: a keep-alive connection, like the SDK's session.
 batch() { # batch FILE URL... : GET each URL, bodies to /dev/null except the first to FILE
