@@ -66,6 +66,13 @@ keys Escape Escape Escape Escape
 wait_for "Esc never quits: q or :q quits"
 D capture | grep -q "╭─ Datasets" || fail "Esc quit the browser"
 step "Esc in a burst goes back and never quits"
+
+# One burst: the dataset, its end, and Enter (tmux sends Enter as Ctrl-J) before the last
+# page has come: Enter waits for it and opens the last sample.
+keys ":tab samples" Enter ":dataset jane/flower-segmentation" Enter G Enter
+wait_for "── Attributes ──"
+keys Escape; wait_for "300 of 300"
+step "a burst of :dataset, G and Enter opens the last sample"
 keys C-c
 wait_gone "╭─ Datasets" 10
 keys "echo still-a-shell" Enter
@@ -110,6 +117,9 @@ wait_for "1 of 300"
 D type ":dataset jane/street-scenes"; keys Enter
 wait_for "jane/street-scenes › Samples"
 wait_for " 1 of 300 "
+# The other tabs' lists are read ahead once the rows are in: let them land (and the
+# status line's "N requests" go) before counting the bytes of the steps.
+wait_gone " request"
 D record "$WORK/pty.out"
 for row in $(seq 2 101); do keys j; wait_for " $row of 300 "; done
 # pipe-pane writes behind the screen: wait until the recording stops growing.

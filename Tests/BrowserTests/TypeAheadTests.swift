@@ -87,6 +87,14 @@ struct TypeAheadTests {
         #expect(result.state.dataset?.detail?.uuid == first.uuid, "\(result.screen)")
     }
 
+    @Test("Enter sent as Ctrl-J (a terminal in newline mode, tmux) waits as Enter does")
+    @MainActor
+    func enterAsControlJWaits() async throws {
+        let result = try await BrowserFixture.run("<Burst>:dataset jane/street-scenes<Enter><C-j></Burst>")
+        let first = try #require(result.state.dataset?.samples.sample(at: 0))
+        #expect(result.state.dataset?.detail?.uuid == first.uuid, "\(result.screen)")
+    }
+
     @Test(":dataset and Enter typed before the datasets list arrives wait for it (keys at the first frame)")
     @MainActor
     func datasetCommandWaitsForTheList() async throws {

@@ -71,7 +71,8 @@ extension AppState {
     /// Enter on `:dataset NAME` waits for the datasets list (typed at the first frame).
     /// Help, `:`, `r` and quitting do not wait for a list (keys after a waiting one wait too,
     /// in order).
-    func waits(_ key: Key) -> Bool {
+    func waits(_ pressed: Key) -> Bool {
+        let key = meaning(of: pressed)
         if isWaitingForScreen || waitsForDatasets(key) { return true }
         guard overlay == nil, dataset?.detail == nil else { return false }
         let rowsMissing: Bool
@@ -99,11 +100,17 @@ extension AppState {
     /// at the first frame): the name is looked up in that list, so Enter waits for it instead
     /// of failing with "No dataset … among yours". A failed load ends the wait.
     private func waitsForDatasets(_ key: Key) -> Bool {
-        guard key == .enter || key == .ctrl("j"), case .prompt(let prompt)? = overlay, prompt.kind == .command,
+        guard key == .enter, case .prompt(let prompt)? = overlay, prompt.kind == .command,
             !datasets.isLoaded, inFlight[.datasets] != nil
         else { return false }
         let command = prompt.field.text.trimmingSpaces.split(separator: " ", maxSplits: 1).first
         return command == "dataset" || command == "d"
+    }
+
+    /// Ctrl-J (LF) breaks the line in a text area; everywhere else it is Enter (a terminal
+    /// in newline mode sends it for the Enter key).
+    private func meaning(of pressed: Key) -> Key {
+        pressed == .ctrl("j") && !isEditingText ? .enter : pressed
     }
 
     private var samplePageInFlight: Bool {
@@ -111,8 +118,7 @@ extension AppState {
     }
 
     mutating func handleKey(_ pressed: Key) -> [Effect] {
-        // Ctrl-J (LF) breaks the line in a text area; everywhere else it is Enter.
-        let key = pressed == .ctrl("j") && !isEditingText ? Key.enter : pressed
+        let key = meaning(of: pressed)
         // A message is read once: the next key files it in the log (`:messages`) and the
         // footer's hints come back.
         message = nil
