@@ -70,6 +70,8 @@ let package = Package(
         ),
         // ncursesw with the wide-character API; only TerminalUI imports it.
         .systemLibrary(name: "CNcurses"),
+        // glibc's malloc.h (arenas, trimming the heap), which the Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
         // Image libraries (Debian libchafa-dev, libturbojpeg0-dev, libpng-dev). pkg-config supplies the
         // include paths, above all glib's, which chafa's headers need; plain `swift build` finds them.
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
@@ -84,6 +86,7 @@ let package = Package(
                 "SegmentsAPI",
                 "TerminalUI",
                 "Images",
+                "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -10,6 +10,11 @@
 #   STATIC=1 bench/tui.sh        # the one-file release build (scripts/build-static.sh) instead
 #   SMAPS=/tmp/smaps bench/tui.sh  # also keeps each program's /proc/PID/smaps after the keys
 #                                  # there (bench/smaps_summary.py /tmp/smaps/0.segments-tui.smaps)
+#   DROP_CACHES=1 bench/tui.sh     # (root) empties the page cache before each series, as after a
+#                                  # reboot. The kernel maps more of a binary just written (built,
+#                                  # stripped, copied) at each fault than of one read back from disk:
+#                                  # the one-file build showed 54 MiB RSS right after `strip`, 36.5
+#                                  # once the cache was emptied (docs/performance.md, "Memory")
 #
 # The rows: `segments-tui seed --samples ROWS` makes jane/scale-ROWS; its rows in the table's
 # order (name ↑) are also written as a text file for less and a CSV for visidata.
@@ -108,6 +113,9 @@ run() {
   machine
   local smaps=()
   if [ -n "${SMAPS:-}" ]; then mkdir -p "$SMAPS" && smaps=(--smaps "$SMAPS/$load"); fi
+  if [ -n "${DROP_CACHES:-}" ]; then
+    sync && echo 3 > /proc/sys/vm/drop_caches || { echo "bench/tui.sh: DROP_CACHES needs root" >&2; exit 1; }
+  fi
   python3 bench/tui_bench.py --programs "$WORK/programs.json" --runs "$RUNS" --keys "$KEYS" --load "$load" \
     --json "$WORK/results-$load.json" --check "${smaps[@]}"
 }

@@ -3,21 +3,36 @@
 # linked in statically (--static-swift-stdlib), stripped. It runs on a Debian/Ubuntu host
 # without Swift; what it still needs from the system is listed at the end (ldd).
 # It exports no symbols (scripts/static-exports.map): smaller, and less to read at start.
+# It is linked at a fixed address (-no-pie, as Go links k9s and lazygit): a position-
+# independent binary this size carries 145,000 relocations (a 3.3 MB table) that the loader
+# reads and applies at every start, ~4 MiB of memory for nothing (docs/performance.md,
+# "The one-file build"). The system libraries it loads still get random addresses; --pie
+# keeps the executable's own address random as well, at that cost.
 # Builds in .build-static/ (its own scratch folder, so it never invalidates .build/).
 # The build's output goes to stderr; the last line on stdout is the binary's path.
-# Usage: scripts/build-static.sh [--debug]
+# Usage: scripts/build-static.sh [--debug] [--pie]
 #   --debug   the same build in debug, in .build-static-debug/: ~5 min instead of ~15 on two
 #             cores, for CI to prove the one-file build runs without Swift (scripts/check-static.sh --debug)
+#   --pie     a position-independent executable, in its own scratch folder (-pie suffix)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-configuration=release scratch=.build-static
-case "${1:-}" in
-  --debug) configuration=debug scratch=.build-static-debug ;;
-  "") ;;
-  *) echo "usage: scripts/build-static.sh [--debug]" >&2; exit 2 ;;
-esac
-flags=(-c "$configuration" --static-swift-stdlib --scratch-path "$scratch"
-       -Xlinker "--version-script=$PWD/scripts/static-exports.map")
+configuration=release scratch=.build-static pie=""
+for option in "$@"; do
+  case "$option" in
+    --debug) configuration=debug scratch=.build-static-debug ;;
+    --pie) pie=1 ;;
+    *) echo "usage: scripts/build-static.sh [--debug] [--pie]" >&2; exit 2 ;;
+  esac
+done
+flags=(-c "$configuration" --static-swift-stdlib -Xlinker "--version-script=$PWD/scripts/static-exports.map")
+if [ -n "$pie" ]; then
+  scratch=$scratch-pie
+else
+  # To clang, which then links with crt1.o and without -pie; passed through swiftc, so the
+  # flag is part of the compile commands too: hence a scratch folder per choice.
+  flags+=(-Xswiftc -Xclang-linker -Xswiftc -no-pie)
+fi
+flags+=(--scratch-path "$scratch")
 
 started=$EPOCHREALTIME
 swift build "${flags[@]}" --product segments-tui >&2

@@ -35,6 +35,14 @@ exported=$(readelf --dyn-syms -W "$bin" | awk '$1 ~ /^[0-9]+:$/ && $7 != "UND"' 
 [[ "$exported" -le 10 ]] || fail "the binary exports $exported symbols (scripts/static-exports.map not applied?)"
 step "exports $exported symbols"
 
+# Linked at a fixed address (scripts/build-static.sh): no table of relative relocations to
+# read and apply at every start (a position-independent build has ~145,000, 3.3 MB).
+type=$(readelf -h "$bin" | awk '/Type:/ {print $2}')
+[[ "$type" == EXEC ]] || fail "the binary is $type, not EXEC (linked as a position-independent executable?)"
+relocations=$(readelf -r -W "$bin" | grep -c _RELATIVE || true)
+[[ "$relocations" -le 100 ]] || fail "the binary carries $relocations relative relocations"
+step "linked at a fixed address ($relocations relative relocations)"
+
 # A clean environment: no LD_LIBRARY_PATH, no Swift on PATH.
 clean() { env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 "$@"; }
 if clean sh -c 'command -v swift' >/dev/null; then fail "swift is on /usr/bin:/bin; the check would prove nothing"; fi

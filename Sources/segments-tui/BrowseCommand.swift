@@ -85,6 +85,7 @@ struct BrowseCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        HeapPolicy.useOneArena()
         let environment = ProcessInfo.processInfo.environment
         let config = ConfigFile.load(environment: environment)
         let configWarnings = try config.validated()

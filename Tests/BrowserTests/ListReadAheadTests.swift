@@ -17,13 +17,7 @@ struct ListReadAheadTests {
         private(set) var mostListsAhead = 0
 
         mutating func take(_ effects: [Effect]) {
-            for effect in effects {
-                switch effect {
-                case .request(let ticket): pending.append(ticket)
-                case .cancel(let slot): pending.removeAll { $0.slot == slot }
-                default: break
-                }
-            }
+            pending.follow(effects, slot: \.slot) { $0 }
             let ahead = state.inFlight.keys.filter { if case .listAhead = $0 { true } else { false } }.count
             mostListsAhead = max(mostListsAhead, ahead)
         }

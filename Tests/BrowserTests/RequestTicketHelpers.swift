@@ -7,6 +7,23 @@ extension Effect {
         if case .request(let ticket) = self { return ticket }
         return nil
     }
+
+    /// The slot this effect cancels, if it cancels one.
+    var cancelledSlot: Slot? {
+        if case .cancel(let slot) = self { return slot }
+        return nil
+    }
+}
+
+extension Array {
+    /// A test's stand-in network keeping its requests in flight: a request `effects` start
+    /// joins (as `hold(ticket)`), and one they cancel leaves.
+    mutating func follow(_ effects: [Effect], slot: (Element) -> Slot, hold: (RequestTicket) -> Element) {
+        for effect in effects {
+            if let ticket = effect.ticket { append(hold(ticket)) }
+            if let cancelled = effect.cancelledSlot { removeAll { slot($0) == cancelled } }
+        }
+    }
 }
 
 extension Array where Element == Effect {

@@ -54,15 +54,9 @@ struct SamplePrefetchTests {
         }
 
         private mutating func track(_ effects: [Effect]) {
-            for effect in effects {
-                switch effect {
-                case .request(let ticket):
-                    if case .samplePage(let page) = ticket.slot { pagesRequested.append(page) }
-                    pending.append((clock + latency, ticket))
-                case .cancel(let slot): pending.removeAll { $0.ticket.slot == slot }
-                default: break
-                }
-            }
+            for case .samplePage(let page) in effects.compactMap(\.ticket).map(\.slot) { pagesRequested.append(page) }
+            let due = clock + latency
+            pending.follow(effects, slot: { $0.ticket.slot }) { (due, $0) }
         }
 
         var selected: Int { state.dataset?.samples.table.selected ?? -1 }
@@ -117,7 +111,7 @@ struct SamplePrefetchTests {
         }
         let last = (BrowserFixture.largeSamples - 1) / 100 + 1
         #expect(started == [last, last - 1])
-        let cancelled = effects.compactMap { effect -> Slot? in if case .cancel(let slot) = effect { slot } else { nil } }
+        let cancelled = effects.compactMap(\.cancelledSlot)
         #expect(Set(cancelled) == inFlightBefore, "what was on its way near the top is dropped")
     }
 

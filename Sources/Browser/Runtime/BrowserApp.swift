@@ -20,6 +20,7 @@ public final class BrowserApp {
     /// Sample pictures over the frame; only on a real terminal (headless frames stay text).
     private var images: SampleImagePresenter?
     private let frameLog = FrameLog(environment: ProcessInfo.processInfo.environment)
+    private var heapTrim = HeapTrimSchedule()
 
     /// `ticks: false` (headless runs) keeps frames deterministic: no spinner clock.
     /// `graphics`: how pictures reach the terminal (default: detected from the environment).
@@ -93,6 +94,8 @@ public final class BrowserApp {
             draw()
             queue.handled(1 + queued.count)
             updateTicker()
+            // After the frame is out, so that no key waits for it.
+            if heapTrim.shouldTrim(busy: state.isBusy, at: .now) { HeapPolicy.returnFreePages() }
             if isIdle { resumeIdleWaiters() }
         }
         ticker?.cancel()

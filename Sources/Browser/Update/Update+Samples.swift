@@ -66,4 +66,18 @@ extension AppState {
         dataset?.samples.table = samples.table.applying(command, count: samples.rowCount, visibleRows: rows)
         return ensureSamplePages()
     }
+
+    /// The samples table's visible rows, loaded or not (a table still waiting for its
+    /// first page counts its whole height as unloaded); zeros when it is not on screen.
+    var visibleSampleRows: (unloaded: Int, loaded: Int, selected: Int) {
+        guard let current = dataset, current.tab == .samples, current.detail == nil else { return (0, 0, -1) }
+        let samples = current.samples
+        let rows = layout.samplesTableRows
+        let count = samples.rowCount
+        if count == 0 { return (samples.knownCount == nil ? rows : 0, 0, -1) }
+        let view = samples.table.clamped(count: count, visibleRows: rows)
+        let shown = view.offset..<min(count, view.offset + rows)
+        let loaded = shown.filter { samples.sample(at: $0) != nil }.count
+        return (shown.count - loaded, loaded, view.selected)
+    }
 }
