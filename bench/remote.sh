@@ -6,11 +6,11 @@
 # screen, the most unloaded rows in one frame, the longest time rows stayed unloaded, and
 # keys lost.
 #
-#   bench/remote.sh                # release build, 100,000 samples, RTT 0, 50 and 150 ms
+#   bench/remote.sh                # the one-file release build, 100,000 samples, RTT 0, 50 and 150 ms
 #   QUICK=1 bench/remote.sh        # 2,000 samples, 300 × j, PgDn over 1,000 rows, RTT 0 and 50:
 #                                  # checks that it works (scripts/test), not its figures
 #   RTTS="direct 0 150" RATE=20 KBPS=2000 BIN=.build/debug/segments-tui bench/remote.sh
-#   STATIC=1 bench/remote.sh       # the one-file release build (scripts/build-static.sh)
+#   DYNAMIC=1 bench/remote.sh      # `swift build -c release`'s binary instead (bench/browser-bin.sh)
 #
 # RTTS: round-trip times in ms ("direct": no proxy, to see the proxy's own cost). RATE: key
 # presses per second while a key is held. KBPS: a bandwidth cap per direction (0: none).

@@ -4,17 +4,17 @@
 # the terminal per row step, RSS. One run prints the table, idle and then with LOAD busy
 # processes on the machine's cores.
 #
-#   bench/tui.sh                 # release build, 100,000 rows, 100 × j, 7 starts; idle and loaded
+#   bench/tui.sh                 # the one-file release build, 100,000 rows, 100 × j, 7 starts; idle and loaded
 #   QUICK=1 bench/tui.sh         # a few rows and keys: checks that it works (scripts/test), not its figures
 #   ROWS=10000 KEYS=50 RUNS=3 LOAD=0 BIN=.build/debug/segments-tui bench/tui.sh
-#   STATIC=1 bench/tui.sh        # the one-file release build (scripts/build-static.sh) instead
+#   DYNAMIC=1 bench/tui.sh       # `swift build -c release`'s binary, with the Swift runtime and
+#                                # Foundation as shared libraries, instead (bench/browser-bin.sh)
 #   SMAPS=/tmp/smaps bench/tui.sh  # also keeps each program's /proc/PID/smaps after the keys
 #                                  # there (bench/smaps_summary.py /tmp/smaps/0.segments-tui.smaps)
 #   DROP_CACHES=1 bench/tui.sh     # (root) empties the page cache before each series, as after a
-#                                  # reboot. The kernel maps more of a binary just written (built,
-#                                  # stripped, copied) at each fault than of one read back from disk:
-#                                  # the one-file build showed 54 MiB RSS right after `strip`, 36.5
-#                                  # once the cache was emptied (docs/performance.md, "Memory")
+#                                  # reboot: right after `strip` wrote it, the kernel mapped far more
+#                                  # of the one-file binary at each fault (54 MiB RSS) than of a copy
+#                                  # or of the file read back from disk (36.5; docs/performance.md)
 #
 # The rows: `segments-tui seed --samples ROWS` makes jane/scale-ROWS; its rows in the table's
 # order (name ↑) are also written as a text file for less and a CSV for visidata.

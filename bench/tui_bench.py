@@ -18,7 +18,8 @@ Per program:
             is sent and its latency is the time to the last output of the burst it
             caused (the screen fully changed; a burst ends after --quiet-ms without
             output). p50/p99 over --keys keys.
-  bytes     the program's output during those keys, divided by the number of keys.
+  bytes     the program's output during those keys, divided by the number of keys, and
+            the largest burst one key caused (what must cross a slow link at once).
   rss       VmRSS of the program (/proc/PID/status) after the keys, and its RssAnon;
             --smaps keeps a copy of /proc/PID/smaps then (bench/smaps_summary.py reads it).
 
@@ -300,13 +301,14 @@ def measure(tmux, program, args):
     tmux.quiet(args.settle_ms / 1000)
     pid = tmux.pane_pid()
     cpu_before = cpu_seconds(pid)
-    latencies, total = [], 0
+    latencies, total, largest = [], 0, 0
     for _ in range(args.keys):
         latency, sent = tmux.key(program.get("key", "j"), args.quiet_ms / 1000, args.timeout)
         if latency is None:
             raise RuntimeError(f"{program['name']}: no output after a key")
         latencies.append(latency * 1000)
         total += sent
+        largest = max(largest, sent)
         if args.dump:
             with open(f"{args.dump}.{program['name']}.keys", "ab") as dump:
                 dump.write(tmux.last_burst + b"\n=====\n")
@@ -320,7 +322,7 @@ def measure(tmux, program, args):
         start_ms=statistics.median(result["starts_ms"]),
         data_ms=statistics.median(result["data_ms"]) if result.get("data_ms") else None,
         key_p50_ms=percentile(latencies, 0.50), key_p99_ms=percentile(latencies, 0.99),
-        key_max_ms=max(latencies), bytes_per_key=total / args.keys, rss_mib=status_mib(pid, "VmRSS"),
+        key_max_ms=max(latencies), bytes_per_key=total / args.keys, bytes_max=largest, rss_mib=status_mib(pid, "VmRSS"),
         anon_mib=status_mib(pid, "RssAnon"),
         screen=tmux.capture())
     tmux.stop_program()
@@ -339,6 +341,7 @@ def table(results, args):
         ("  … CPU time of the program per key (ms)", [f"{r['cpu_per_key_ms']:.1f}" for r in results]),
         (f"bytes to the terminal per row step ({args.keys} × {args.key_label})",
          [f"{r['bytes_per_key']:.0f}" for r in results]),
+        ("  … the largest step (bytes)", [f"{r['bytes_max']}" for r in results]),
         ("RSS after the keys (MiB)", [cell(r["rss_mib"], "{:.1f}") for r in results]),
         ("  … of it private (anonymous) (MiB)", [cell(r.get("anon_mib"), "{:.1f}") for r in results]),
     ]

@@ -15,8 +15,8 @@ public enum HeapPolicy {
 
     /// glibc hands memory back only from the top of the heap; what is freed below a live
     /// block stays in the process. After a burst of work (a page decoded, a picture drawn)
-    /// the whole free pages go back to the kernel (`malloc_trim`, well under a millisecond
-    /// for the browser's few MiB of heap).
+    /// the whole free pages go back to the kernel (`malloc_trim`: 0.2–0.7 ms for a heap of a
+    /// few MiB in 30,000 free pieces, measured with a C program on this machine).
     static func returnFreePages() {
         _ = tui_malloc_trim()
     }
