@@ -7,6 +7,7 @@
 #   bench/tui.sh                 # the one-file release build, 100,000 rows, 100 × j, 7 starts; idle and loaded
 #   QUICK=1 bench/tui.sh         # a few rows and keys: checks that it works (scripts/test), not its figures
 #   ROWS=10000 KEYS=50 RUNS=3 LOAD=0 BIN=.build/debug/segments-tui bench/tui.sh
+#   REMOTE=0 bench/tui.sh        # without the remote figures (bench/remote.sh, run at the end)
 #   DYNAMIC=1 bench/tui.sh       # `swift build -c release`'s binary, with the Swift runtime and
 #                                # Foundation as shared libraries, instead (bench/browser-bin.sh)
 #   SMAPS=/tmp/smaps bench/tui.sh  # also keeps each program's /proc/PID/smaps after the keys
@@ -121,7 +122,20 @@ run() {
 }
 
 echo "segments-tui $("$BIN" --version 2>/dev/null || echo '?') at $BIN; $ROWS rows, $KEYS × j, median of $RUNS starts"
+if [ -z "${DROP_CACHES:-}" ]; then
+  echo "note: RSS depends on how the binary sits in the page cache (just built: up to ~50% more);" \
+    "DROP_CACHES=1 (root) measures it as after a reboot"
+fi
 run 0 "idle (nothing else started by the bench)"
 if [ "$LOAD" -gt 0 ]; then
   run "$LOAD" "loaded: $LOAD busy processes on the $(nproc) cores during the whole run"
+fi
+
+# Issue 15's remote figures, in the same run: the same binary in remote mode through a
+# delaying proxy at 0, 50 and 150 ms round trip (bench/remote.sh; REMOTE=0 leaves them out,
+# and QUICK runs leave them to scripts/test's own short remote step).
+if [ -z "$QUICK" ] && [ "${REMOTE:-1}" != 0 ]; then
+  echo
+  echo "== remote (bench/remote.sh)"
+  BIN="$BIN" ROWS="$ROWS" bench/remote.sh
 fi

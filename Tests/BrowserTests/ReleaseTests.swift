@@ -28,6 +28,9 @@ struct ReleaseTests {
     @MainActor
     func failedReleaseIsShown() async throws {
         let fixture = try await WritableFixture.make()
+        // The seed's own pending release is exported in the background into that folder:
+        // once it is done, nothing makes the folder again behind the test's back.
+        await fixture.workspace.waitForReleaseJobs()
         // A file where the export directory should be: the store's release job cannot write.
         let releases = fixture.folder.appendingPathComponent("releases")
         try? FileManager.default.removeItem(at: releases)
