@@ -8,12 +8,8 @@
 # symbols (two colours per cell) can show.
 # Usage: scripts/e2e-kitty.sh [path/to/segments-tui] [screenshot.png]
 set -euo pipefail
-BIN=${1:-.build/debug/segments-tui}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-SHOT=${2:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
-command -v kitty >/dev/null || { echo "FAIL: kitty is not installed (see .ci/run)"; exit 1; }
-source "$HERE/lib/xvfb.sh"
+source "$HERE/lib/xvfb.sh" kitty "$@"
 
 # run NAME ARGS...: a fresh kitty (the bytes it receives dumped to $WORK/NAME.out) with a
 # shell in it; once the prompt shows, the browser is started from it as a user would (a

@@ -8,12 +8,8 @@
 # the same terminal, must fail that check: it sees sixel, not merely colour.
 # Usage: scripts/e2e-xterm.sh [path/to/segments-tui] [screenshot.png]
 set -euo pipefail
-BIN=${1:-.build/debug/segments-tui}
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-SHOT=${2:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
-command -v xterm >/dev/null || { echo "FAIL: xterm is not installed (see .ci/run)"; exit 1; }
-source "$HERE/lib/xvfb.sh"
+source "$HERE/lib/xvfb.sh" xterm "$@"
 
 # run NAME ARGS...: the browser in a fresh xterm (its output logged to $WORK/NAME.out), as a
 # VT340 with 256 sixel colour registers and a bitmap font (antialiased text would blend

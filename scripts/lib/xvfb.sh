@@ -1,8 +1,13 @@
 # Shared by scripts/e2e-xterm.sh and scripts/e2e-kitty.sh: a real terminal on a virtual X
 # server, the browser in it, keys typed through the X server, the screen read back as pixels.
-# Source it after setting BIN and HERE; it sets WORK, DISPLAY, SCREEN and a cleanup trap.
+# Source it after setting HERE, as `source "$HERE/lib/xvfb.sh" TERMINAL "$@"` (TERMINAL: the
+# terminal program it needs; the script's own arguments: [path/to/segments-tui] [screenshot.png]).
+# It sets BIN (absolute), SHOT, WORK, DISPLAY, SCREEN and a cleanup trap.
 # Every wait polls against a deadline; none sleeps blindly.
-for tool in Xvfb xdotool python3; do
+BIN=${2:-.build/debug/segments-tui}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+SHOT=${3:-}
+for tool in "$1" Xvfb xdotool python3; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (see .ci/run)"; exit 1; }
 done
 WORK=$(mktemp -d)
