@@ -6,9 +6,10 @@ public enum HeapPolicy {
     /// glibc gives each thread that allocates an arena of its own (up to eight per core), so
     /// that threads never wait for each other's `malloc`; each arena then keeps its own freed
     /// memory. The browser's threads (the effect runner's tasks, SQLite's readers, the HTTP
-    /// client's event loop) seldom allocate at the same moment, and one arena holds ~1.5 MiB
-    /// less (docs/performance.md, "Memory"). Call it first, before other threads allocate:
-    /// a thread keeps the arena it was given. `serve` does not: it answers many at once.
+    /// client's event loop) seldom allocate at the same moment, and one arena from the start
+    /// holds ~1.5 MiB less (docs/performance.md, "Memory"). Call it first, before other
+    /// threads allocate: a thread keeps the arena it was given. `serve` does not: it answers
+    /// many at once.
     public static func useOneArena() {
         _ = tui_malloc_single_arena()
     }
