@@ -53,8 +53,12 @@ struct TransportTests {
             let result = await call.result
             try await client.shutdown()
             await server.stop()
-            #expect(try result.get().fullName == "jane/ds")
             let methods = await server.recorded.map(\.method)
+            // Another test's server can hold the port for a moment in between and take the
+            // POST (closing without an answer): this server then saw nothing. Another port.
+            // A client that does not retry fails this way on every attempt, and then below.
+            if methods.isEmpty, case .failure = result, attempt < 3 { continue }
+            #expect(try result.get().fullName == "jane/ds")
             #expect(methods == ["POST"])
             return
         }
