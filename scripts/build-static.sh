@@ -4,10 +4,10 @@
 # without Swift; what it still needs from the system is listed at the end (ldd).
 # It exports no symbols (scripts/static-exports.map): smaller, and less to read at start.
 # It is linked at a fixed address (-no-pie, as Go links k9s and lazygit): a position-
-# independent binary this size carries 145,000 relocations (a 3.3 MB table) that the loader
-# reads and applies at every start, ~4 MiB of memory for nothing (docs/performance.md,
-# "The one-file build"). The system libraries it loads still get random addresses; --pie
-# keeps the executable's own address random as well, at that cost.
+# independent binary this size carries 144,000 relocations (a 3.3 MB table) that the loader
+# reads and applies at every start, ~3 MiB of memory for nothing (docs/performance.md,
+# "Memory"). The system libraries it loads still get random addresses; --pie keeps the
+# executable's own address random as well, at that cost.
 # Builds in .build-static/ (its own scratch folder, so it never invalidates .build/).
 # The build's output goes to stderr; the last line on stdout is the binary's path.
 # Usage: scripts/build-static.sh [--debug] [--pie]
